@@ -1,0 +1,157 @@
+"""The command line: `transcript-reader import/list/show …` over the same core as the window.
+
+A stable contract (scripts and tests rely on it): exit 0 on success, 1 when something failed
+(unknown id, some files not imported), 2 for bad usage. No traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from reader import __version__
+from reader.core.library import Library, LibraryError, UnknownTranscript
+from reader.core.model import OutcomeKind, Transcript, TranscriptSummary
+
+COMMANDS = ("import", "list", "show")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="transcript-reader",
+        description="Read, search and annotate mid.ru transcripts. With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"transcript-reader {__version__}")
+    library_option = argparse.ArgumentParser(add_help=False)
+    library_option.add_argument(
+        "--library",
+        metavar="PATH",
+        default=argparse.SUPPRESS,  # keep a --library given before the command
+        help="the library file (default: the one in your user data folder)",
+    )
+    parser.add_argument("--library", metavar="PATH", help="the library file (default: in your user data folder)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("import", parents=[library_option], help="import transcript files and folders")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders searched for *.txt")
+    p.add_argument("--json", action="store_true", help="print the outcome of every file as JSON")
+
+    p = commands.add_parser("list", parents=[library_option], help="list the transcripts, newest first")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("show", parents=[library_option], help="show one transcript")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run a command-line command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    from reader.core.importer import open_library
+
+    try:
+        library = open_library(args.library)
+    except LibraryError as err:
+        print(f"transcript-reader: {err}", file=sys.stderr)
+        return 1
+    with library:
+        try:
+            return {"import": cmd_import, "list": cmd_list, "show": cmd_show}[args.command](library, args)
+        except UnknownTranscript as err:
+            print(f"transcript-reader: {err}", file=sys.stderr)
+            return 1
+        except LibraryError as err:
+            print(f"transcript-reader: {err}", file=sys.stderr)
+            return 1
+
+
+def cmd_import(library: Library, args: argparse.Namespace) -> int:
+    from reader.core.importer import import_paths
+
+    interactive = sys.stderr.isatty()
+
+    def progress(done: int, total: int, _file: str) -> None:
+        end = "\r" if interactive and done < total else "\n"
+        if interactive or done == total or done % 1000 < 200:
+            print(f"Importing: {done}/{total} files", end=end, file=sys.stderr, flush=True)
+
+    report = import_paths(library, args.paths, progress=progress)
+    if args.json:
+        def rows(kind: OutcomeKind) -> list[dict[str, Any]]:
+            return [{"file": o.file, "id": o.id} for o in report.of_kind(kind)]
+
+        print(
+            json.dumps(
+                {
+                    "imported": rows(OutcomeKind.IMPORTED),
+                    "duplicates": rows(OutcomeKind.DUPLICATE),
+                    "updated": rows(OutcomeKind.UPDATED),
+                    "failed": [
+                        {"file": o.file, "reason": o.reason, "message": o.message} for o in report.failed
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for outcome in report.failed:
+            print(f"failed: {outcome.file}: {outcome.message}", file=sys.stderr)
+    print(report.summary() + ".", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def summary_json(s: TranscriptSummary) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "date": s.published_date.isoformat() if s.published_date else None,
+        "time": s.published_time.strftime("%H:%M") if s.published_time else None,
+        "title": s.title,
+        "language": s.language,
+    }
+
+
+def cmd_list(library: Library, args: argparse.Namespace) -> int:
+    rows = [summary_json(s) for s in library.summaries()]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            print(f"{r['id']:>6}  {r['date'] or '—':10}  {r['time'] or '':5}  {r['language']}  {r['title']}")
+    return 0
+
+
+def transcript_json(t: Transcript) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "date": t.published_date.isoformat() if t.published_date else None,
+        "time": t.published_time.strftime("%H:%M") if t.published_time else None,
+        "event_date": t.event_date.isoformat() if t.event_date else None,
+        "title": t.title,
+        "doc_type": t.doc_type.value,
+        "place": t.place,
+        "language": t.language,
+        "available_languages": list(t.available_languages),
+        "sections": list(t.sections),
+        "turns": [{"speaker": turn.speaker, "text": turn.text} for turn in t.turns],
+        "paragraphs": [{"kind": p.kind.value, "speaker": p.speaker, "text": p.text} for p in t.paragraphs],
+        "text": t.text,
+        "source_file": t.source_file,
+    }
+
+
+def cmd_show(library: Library, args: argparse.Namespace) -> int:
+    t = library.transcript(args.id)
+    if args.json:
+        print(json.dumps(transcript_json(t), ensure_ascii=False, indent=2))
+        return 0
+    when = " ".join(x for x in (str(t.published_date or ""), t.published_time.strftime("%H:%M") if t.published_time else "") if x)
+    print(t.title)
+    print(f"{when}  ·  {t.language}  ·  {', '.join(t.available_languages) or 'languages unknown'}")
+    print()
+    print(t.text)
+    return 0

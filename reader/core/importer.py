@@ -1,0 +1,120 @@
+"""Import files and folders into a library: every file gets an outcome, progress is reported.
+
+Files are parsed one by one and stored in batches, each batch in one transaction: a transcript is
+reported done only once its batch is committed, and a crash never leaves half of one stored.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.library import Library, LibraryError
+from reader.core.model import ImportFailure, ImportOutcome, OutcomeKind, Transcript
+from reader.core.parse import parse_file
+
+BATCH_SIZE = 200
+
+Progress = Callable[[int, int, str], None]
+"""progress(done, total, current file)"""
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[ImportOutcome] = field(default_factory=list)
+    cancelled: bool = False
+
+    def of_kind(self, kind: OutcomeKind) -> list[ImportOutcome]:
+        return [o for o in self.outcomes if o.kind is kind]
+
+    @property
+    def failed(self) -> list[ImportOutcome]:
+        return self.of_kind(OutcomeKind.FAILED)
+
+    def summary(self) -> str:
+        counts = {kind: len(self.of_kind(kind)) for kind in OutcomeKind}
+        text = (
+            f"{counts[OutcomeKind.IMPORTED]} imported, {counts[OutcomeKind.UPDATED]} updated, "
+            f"{counts[OutcomeKind.DUPLICATE]} already in the library, {counts[OutcomeKind.FAILED]} failed"
+        )
+        return text + (" (cancelled)" if self.cancelled else "")
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Files as given, and the `*.txt` files inside folders (recursively, in a stable order)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                found.extend(Path(root) / name for name in sorted(files) if name.lower().endswith(".txt"))
+            yield from found
+        else:
+            yield path
+
+
+def import_paths(
+    library: Library,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import every file under `paths`; files that fail are reported and never stop the batch."""
+    files = list(expand_paths(paths))
+    report = ImportReport()
+    batch: list[Transcript] = []
+    done = 0
+
+    def flush() -> None:
+        nonlocal done
+        if not batch:
+            return
+        try:
+            report.outcomes.extend(library.store(batch))
+        except LibraryError as err:
+            report.outcomes.extend(
+                ImportOutcome(t.source_file or "", OutcomeKind.FAILED, reason="storage", message=str(err))
+                for t in batch
+            )
+        done += len(batch)
+        batch.clear()
+
+    for file in files:
+        if cancelled and cancelled():
+            report.cancelled = True
+            break
+        try:
+            batch.append(parse_file(file))
+        except ImportFailure as failure:
+            report.outcomes.append(
+                ImportOutcome(str(file), OutcomeKind.FAILED, reason=failure.reason, message=failure.message)
+            )
+            done += 1
+        if len(batch) >= BATCH_SIZE:
+            flush()
+            if progress:
+                progress(done, len(files), str(file))
+    flush()
+    if progress:
+        progress(done, len(files), "")
+    return report
+
+
+def open_library(path: str | os.PathLike[str] | None = None) -> Library:
+    """Open the library at `path`, or the default one; a new default library gets the bundled sample.
+
+    Like calibre's Quick Start Guide, the sample shows a first-time user what the app does; it is an
+    ordinary transcript they can delete.
+    """
+    from reader.core.resources import SAMPLE_TRANSCRIPT, default_library_path, resource_path
+
+    library = Library.open(path if path is not None else default_library_path())
+    if path is None and library.created:
+        sample = resource_path(SAMPLE_TRANSCRIPT)
+        if sample.is_file():
+            import_paths(library, [sample])
+    return library

@@ -1,0 +1,165 @@
+"""The domain: what a transcript is once parsed, and what an import of one file came to.
+
+Plain frozen dataclasses with no behaviour beyond derived views, shared by the parser, the library,
+the command line and the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import NewType
+
+TranscriptId = NewType("TranscriptId", int)
+
+PARAGRAPH_SEPARATOR = "\n\n"
+"""Paragraphs are joined by a blank line in `Transcript.text`; offsets into that string address text."""
+
+
+class DocType(StrEnum):
+    INTERVIEW = "interview"
+    BRIEFING = "briefing"
+    REMARKS_AND_ANSWERS = "remarks and answers"
+    ANSWERS = "answers to questions"
+    STATEMENT = "statement"
+    COMMENT = "comment"
+    ARTICLE = "article"
+    SPEECH = "speech"
+    PRESS_RELEASE = "press release"
+    OTHER = "other"
+
+
+class ParagraphKind(StrEnum):
+    TURN = "turn"  # a paragraph of a speaker's turn (the first one carried the label)
+    UNLABELLED = "unlabelled"  # text outside any turn: opening remarks, statements, briefing topics
+    HEADING = "heading"  # a briefing section heading (matched against the table of contents)
+    SEPARATOR = "separator"  # "* * *" between groups of questions; it ends the current turn
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    kind: ParagraphKind
+    text: str  # without the speaker label
+    speaker: str | None = None  # for TURN paragraphs: the speaker of the turn
+    turn: int | None = None  # index into Transcript.turns
+    section: int | None = None  # index into Transcript.sections, for briefings
+    starts_turn: bool = False  # the first paragraph of a turn: the pane shows the label before it
+
+    @property
+    def shown_text(self) -> str:
+        """The paragraph as the pane shows it and as `Transcript.text` holds it: label included."""
+        if self.starts_turn and self.speaker:
+            return f"{self.speaker}: {self.text}"
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    speaker: str
+    text: str  # its paragraphs joined by a blank line, label removed
+    first_paragraph: int
+    paragraph_count: int
+
+    @property
+    def is_question(self) -> bool:
+        return self.speaker.casefold() in {"question", "вопрос"}
+
+
+@dataclass(frozen=True, slots=True)
+class Transcript:
+    """One language version of one document, as parsed (id is None) or as stored (id set)."""
+
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    language: str  # the text's own language: "en" or "ru"
+    published_date: dt.date | None = None
+    published_time: dt.time | None = None  # None when the page gave no time (never 00:00 by default)
+    event_date: dt.date | None = None  # the date at the end of the title, when it has one
+    place: str | None = None
+    doc_type: DocType = DocType.OTHER
+    available_languages: tuple[str, ...] = ()  # locales from the "•" line, in page order: ("en-GB", "ru-RU")
+    doc_number: str | None = None  # new-site "81-21-01-2021"
+    sections: tuple[str, ...] = ()  # briefing table-of-contents entries, in order
+    id: TranscriptId | None = None
+    source_file: str | None = None
+    content_hash: str | None = None
+    revision: int = 1
+    imported_at: dt.datetime | None = None
+    turns: tuple[Turn, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.turns and any(p.kind is ParagraphKind.TURN for p in self.paragraphs):
+            object.__setattr__(self, "turns", derive_turns(self.paragraphs))
+
+    @property
+    def text(self) -> str:
+        """The whole normalised text of this version; annotations address character offsets into it."""
+        return PARAGRAPH_SEPARATOR.join(p.shown_text for p in self.paragraphs)
+
+    def paragraph_offsets(self) -> list[tuple[int, int]]:
+        """(start, end) of each paragraph's shown text inside `text`."""
+        offsets, pos = [], 0
+        for p in self.paragraphs:
+            end = pos + len(p.shown_text)
+            offsets.append((pos, end))
+            pos = end + len(PARAGRAPH_SEPARATOR)
+        return offsets
+
+
+def derive_turns(paragraphs: tuple[Paragraph, ...]) -> tuple[Turn, ...]:
+    """Group TURN paragraphs by their turn index into Turn records."""
+    grouped: dict[int, list[tuple[int, Paragraph]]] = {}
+    for i, p in enumerate(paragraphs):
+        if p.kind is ParagraphKind.TURN and p.turn is not None:
+            grouped.setdefault(p.turn, []).append((i, p))
+    turns = []
+    for _, members in sorted(grouped.items()):
+        first_index, first = members[0]
+        turns.append(
+            Turn(
+                speaker=first.speaker or "",
+                text=PARAGRAPH_SEPARATOR.join(p.text for _, p in members),
+                first_paragraph=first_index,
+                paragraph_count=len(members),
+            )
+        )
+    return tuple(turns)
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptSummary:
+    """A row of the transcript list: enough to show and sort, without the text."""
+
+    id: TranscriptId
+    title: str
+    language: str
+    published_date: dt.date | None
+    published_time: dt.time | None
+    doc_type: DocType
+    available_languages: tuple[str, ...]
+
+
+class ImportFailure(Exception):
+    """A file that cannot become a transcript, with a short machine code and a message for people."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+class OutcomeKind(StrEnum):
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"
+    UPDATED = "updated"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    file: str
+    kind: OutcomeKind
+    id: TranscriptId | None = None
+    reason: str | None = None  # for FAILED: empty_file, not_text, no_body, unreadable, too_large, storage
+    message: str | None = None

@@ -1,0 +1,110 @@
+"""The library's schema as numbered sqlite-utils migrations. Never edit a released migration: add one.
+
+Imported only when a library needs creating or upgrading, so `import sqlite_utils` stays off start-up.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATION_SET = "transcript-reader"
+MIGRATION_NAMES = ("0001_transcripts",)
+
+# SQLite's unicode61 tokenizer folds Cyrillic case but not ё/е: the index is fed the text with ё→е
+# (one character for one, so snippet and highlight offsets into the stored text stay right).
+_FOLD = "replace(replace({}, 'ё', 'е'), 'Ё', 'Е')"
+
+_SCHEMA_0001 = f"""
+CREATE TABLE transcripts (
+    id INTEGER PRIMARY KEY,
+    published_date TEXT,            -- ISO date of publication; NULL when the page gave none
+    published_time TEXT,            -- HH:MM; NULL when unknown (never a made-up 00:00)
+    event_date TEXT,
+    title TEXT NOT NULL,
+    doc_type TEXT NOT NULL,
+    place TEXT,
+    language TEXT NOT NULL,         -- en / ru: the language of this version's text
+    available_languages TEXT NOT NULL DEFAULT '[]',  -- JSON list of locales from the page
+    doc_number TEXT,
+    sections TEXT NOT NULL DEFAULT '[]',             -- JSON list of briefing sections
+    source_file TEXT,
+    content_hash TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    imported_at TEXT NOT NULL,
+    body TEXT NOT NULL              -- the normalised text; paragraphs address it by offsets
+);
+CREATE UNIQUE INDEX transcripts_content_hash ON transcripts (content_hash);
+CREATE INDEX transcripts_published ON transcripts (published_date, published_time);
+CREATE INDEX transcripts_identity ON transcripts (title, language);
+
+CREATE TABLE paragraphs (
+    transcript_id INTEGER NOT NULL REFERENCES transcripts (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,             -- turn / unlabelled / heading / separator
+    speaker TEXT,
+    turn INTEGER,
+    section INTEGER,
+    starts_turn INTEGER NOT NULL DEFAULT 0,
+    start INTEGER NOT NULL,         -- offsets of the shown text (label included) in transcripts.body
+    end INTEGER NOT NULL,
+    PRIMARY KEY (transcript_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE revisions (            -- earlier texts of a transcript, kept when a re-import changed it
+    id INTEGER PRIMARY KEY,
+    transcript_id INTEGER NOT NULL REFERENCES transcripts (id) ON DELETE CASCADE,
+    revision INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    body TEXT NOT NULL,
+    source_file TEXT,
+    imported_at TEXT,
+    replaced_at TEXT NOT NULL
+);
+CREATE INDEX revisions_transcript ON revisions (transcript_id);
+
+CREATE VIRTUAL TABLE transcripts_fts USING fts5 (
+    title, body, content = 'transcripts', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER transcripts_fts_insert AFTER INSERT ON transcripts BEGIN
+    INSERT INTO transcripts_fts (rowid, title, body)
+    VALUES (new.id, {_FOLD.format("new.title")}, {_FOLD.format("new.body")});
+END;
+CREATE TRIGGER transcripts_fts_delete AFTER DELETE ON transcripts BEGIN
+    INSERT INTO transcripts_fts (transcripts_fts, rowid, title, body)
+    VALUES ('delete', old.id, {_FOLD.format("old.title")}, {_FOLD.format("old.body")});
+END;
+CREATE TRIGGER transcripts_fts_update AFTER UPDATE OF title, body ON transcripts BEGIN
+    INSERT INTO transcripts_fts (transcripts_fts, rowid, title, body)
+    VALUES ('delete', old.id, {_FOLD.format("old.title")}, {_FOLD.format("old.body")});
+    INSERT INTO transcripts_fts (rowid, title, body)
+    VALUES (new.id, {_FOLD.format("new.title")}, {_FOLD.format("new.body")});
+END;
+"""
+
+
+def apply_migrations(conn: sqlite3.Connection) -> None:
+    """Apply every pending migration, each in its own transaction with its record."""
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+
+    @migrations(name="0001_transcripts")
+    def create_transcripts(db: Database) -> None:
+        for statement in _split(_SCHEMA_0001):
+            db.execute(statement)
+
+    migrations.apply(Database(conn))
+
+
+def _split(script: str) -> list[str]:
+    """Split a schema script into statements (trigger bodies hold semicolons)."""
+    statements, current = [], []
+    for line in script.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current)
+        if sqlite3.complete_statement(joined):
+            statements.append(joined)
+            current = []
+    return statements
