@@ -32,7 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,  # keep a --library given before the command
         help="the library file (default: the one in your user data folder)",
     )
-    parser.add_argument("--library", metavar="PATH", help="the library file (default: in your user data folder)")
+    parser.add_argument(
+        "--library", metavar="PATH", help="the library file (default: in your user data folder)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = commands.add_parser("import", parents=[library_option], help="import transcript files and folders")
@@ -81,6 +83,7 @@ def cmd_import(library: Library, args: argparse.Namespace) -> int:
 
     report = import_paths(library, args.paths, progress=progress)
     if args.json:
+
         def rows(kind: OutcomeKind) -> list[dict[str, Any]]:
             return [{"file": o.file, "id": o.id} for o in report.of_kind(kind)]
 
@@ -149,7 +152,11 @@ def cmd_show(library: Library, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(transcript_json(t), ensure_ascii=False, indent=2))
         return 0
-    when = " ".join(x for x in (str(t.published_date or ""), t.published_time.strftime("%H:%M") if t.published_time else "") if x)
+    when = " ".join(
+        x
+        for x in (str(t.published_date or ""), t.published_time.strftime("%H:%M") if t.published_time else "")
+        if x
+    )
     print(t.title)
     print(f"{when}  ·  {t.language}  ·  {', '.join(t.available_languages) or 'languages unknown'}")
     print()

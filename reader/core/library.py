@@ -73,7 +73,9 @@ class Library:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as err:
-                raise LibraryError(f"Cannot create the library folder {path.parent}: {err.strerror}.") from err
+                raise LibraryError(
+                    f"Cannot create the library folder {path.parent}: {err.strerror}."
+                ) from err
         try:
             if read_only:
                 conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
@@ -181,7 +183,9 @@ class Library:
         else:
             columns = ", ".join(values)
             marks = ", ".join("?" for _ in values)
-            cursor = conn.execute(f"INSERT INTO transcripts ({columns}) VALUES ({marks})", tuple(values.values()))
+            cursor = conn.execute(
+                f"INSERT INTO transcripts ({columns}) VALUES ({marks})", tuple(values.values())
+            )
             transcript_id = cursor.lastrowid
             kind = OutcomeKind.IMPORTED
         conn.executemany(
@@ -222,9 +226,7 @@ class Library:
             text = body[start:end]
             if starts_turn and speaker:
                 text = text[len(speaker) + 2 :]
-            paragraphs.append(
-                Paragraph(ParagraphKind(kind), text, speaker, turn, section, bool(starts_turn))
-            )
+            paragraphs.append(Paragraph(ParagraphKind(kind), text, speaker, turn, section, bool(starts_turn)))
         return Transcript(
             id=TranscriptId(row[0]),
             title=row[1],
@@ -285,7 +287,9 @@ class Library:
         value = self._conn.execute(sql, (day.isoformat(),)).fetchone()[0]
         return _date(value)
 
-    def _summaries(self, where: str, params: tuple[Any, ...] = (), limit: int | None = None) -> list[TranscriptSummary]:
+    def _summaries(
+        self, where: str, params: tuple[Any, ...] = (), limit: int | None = None
+    ) -> list[TranscriptSummary]:
         sql = (
             f"SELECT {_SUMMARY_COLUMNS} FROM transcripts WHERE {where}"
             " ORDER BY published_date IS NULL, published_date DESC, published_time DESC, id DESC"
