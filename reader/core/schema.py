@@ -8,7 +8,6 @@ from __future__ import annotations
 import sqlite3
 
 MIGRATION_SET = "transcript-reader"
-MIGRATION_NAMES = ("0001_transcripts",)
 
 # SQLite's unicode61 tokenizer folds Cyrillic case but not ё/е: the index is fed the text with ё→е
 # (one character for one, so snippet and highlight offsets into the stored text stay right).
@@ -83,18 +82,26 @@ END;
 """
 
 
+# (name, SQL script) in order. Released entries are never edited; a change of schema is a new entry.
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_transcripts", _SCHEMA_0001),
+]
+MIGRATION_NAMES = tuple(name for name, _ in MIGRATIONS)
+
+
 def apply_migrations(conn: sqlite3.Connection) -> None:
-    """Apply every pending migration, each in its own transaction with its record."""
+    """Apply every pending migration, each in its own transaction together with its record."""
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
     migrations = Migrations(MIGRATION_SET)
+    for name, script in MIGRATIONS:
 
-    @migrations(name="0001_transcripts")
-    def create_transcripts(db: Database) -> None:
-        for statement in _split(_SCHEMA_0001):
-            db.execute(statement)
+        def run(db: Database, script: str = script) -> None:
+            for statement in _split(script):
+                db.execute(statement)
 
+        migrations(name=name)(run)
     migrations.apply(Database(conn))
 
 
