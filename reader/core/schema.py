@@ -6,6 +6,7 @@ Imported only when a library needs creating or upgrading, so `import sqlite_util
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 MIGRATION_SET = "transcript-reader"
 
@@ -82,8 +83,9 @@ END;
 """
 
 
-# (name, SQL script) in order. Released entries are never edited; a change of schema is a new entry.
-MIGRATIONS: list[tuple[str, str]] = [
+# (name, SQL script or a function of the connection) in order. Released entries are never edited;
+# a change of schema is a new entry.
+MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     ("0001_transcripts", _SCHEMA_0001),
 ]
 MIGRATION_NAMES = tuple(name for name, _ in MIGRATIONS)
@@ -97,7 +99,10 @@ def apply_migrations(conn: sqlite3.Connection) -> None:
     migrations = Migrations(MIGRATION_SET)
     for name, script in MIGRATIONS:
 
-        def run(db: Database, script: str = script) -> None:
+        def run(db: Database, script: str | Callable[[sqlite3.Connection], None] = script) -> None:
+            if callable(script):
+                script(db.conn)
+                return
             for statement in _split(script):
                 db.execute(statement)
 
