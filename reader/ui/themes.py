@@ -1,0 +1,136 @@
+"""Light and dark themes: a palette, a stylesheet from resources/, and the reading pane's colours.
+
+"system" follows the platform's colour scheme (QStyleHints.colorScheme) and keeps following it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from reader.core.resources import resource_path
+
+THEMES = ("system", "light", "dark")
+THEME_TITLES = {"system": "System", "light": "Light", "dark": "Dark"}
+
+
+@dataclass(frozen=True, slots=True)
+class Colours:
+    """Colours the widgets draw themselves (text formats cannot take them from a stylesheet)."""
+
+    dark: bool
+    accent: str  # marked calendar days, answer labels
+    question_label: str
+    answer_label: str
+    question_background: str  # a tint behind questions, so they stand out from answers
+    heading: str
+    muted: str  # separators, secondary header text
+
+
+LIGHT = Colours(
+    dark=False,
+    accent="#1a5fb4",
+    question_label="#a3400b",
+    answer_label="#1a5fb4",
+    question_background="#f6efe4",
+    heading="#202124",
+    muted="#6b6f76",
+)
+
+DARK = Colours(
+    dark=True,
+    accent="#78aeed",
+    question_label="#f0a868",
+    answer_label="#8cbcf2",
+    question_background="#2e2a24",
+    heading="#eceff1",
+    muted="#9aa0a6",
+)
+
+
+def resolve(choice: str, app: QApplication) -> str:
+    """'light' or 'dark' for a theme choice; 'system' asks the platform."""
+    if choice in ("light", "dark"):
+        return choice
+    return "dark" if app.styleHints().colorScheme() == Qt.ColorScheme.Dark else "light"
+
+
+def colours(choice: str, app: QApplication) -> Colours:
+    return DARK if resolve(choice, app) == "dark" else LIGHT
+
+
+def apply(choice: str, app: QApplication) -> Colours:
+    """Give the whole application the theme; returns the colours for self-drawn parts."""
+    name = resolve(choice, app)
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")  # the same widgets on every platform, and one that honours a dark palette
+    app.setPalette(_dark_palette() if name == "dark" else _light_palette())
+    stylesheet = resource_path(f"{name}.qss")
+    app.setStyleSheet(stylesheet.read_text(encoding="utf-8") if stylesheet.is_file() else "")
+    return DARK if name == "dark" else LIGHT
+
+
+def _light_palette() -> QPalette:
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#eff0f1",
+        QPalette.ColorRole.WindowText: "#1f2124",
+        QPalette.ColorRole.Base: "#ffffff",
+        QPalette.ColorRole.AlternateBase: "#f5f6f7",
+        QPalette.ColorRole.ToolTipBase: "#ffffe8",
+        QPalette.ColorRole.ToolTipText: "#1f2124",
+        QPalette.ColorRole.PlaceholderText: "#80868b",
+        QPalette.ColorRole.Text: "#1f2124",
+        QPalette.ColorRole.Button: "#e8e9eb",
+        QPalette.ColorRole.ButtonText: "#1f2124",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.Highlight: "#2f6fcf",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#1a5fb4",
+        QPalette.ColorRole.Light: "#ffffff",
+        QPalette.ColorRole.Midlight: "#e3e4e6",
+        QPalette.ColorRole.Mid: "#c4c6c9",
+        QPalette.ColorRole.Dark: "#a0a3a7",
+        QPalette.ColorRole.Shadow: "#6d7075",
+    }
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    _disable(p, "#9a9ea3")
+    return p
+
+
+def _dark_palette() -> QPalette:
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#26282b",
+        QPalette.ColorRole.WindowText: "#e4e6e8",
+        QPalette.ColorRole.Base: "#1c1d20",
+        QPalette.ColorRole.AlternateBase: "#232528",
+        QPalette.ColorRole.ToolTipBase: "#33363a",
+        QPalette.ColorRole.ToolTipText: "#e4e6e8",
+        QPalette.ColorRole.PlaceholderText: "#8a8f95",
+        QPalette.ColorRole.Text: "#e4e6e8",
+        QPalette.ColorRole.Button: "#313438",
+        QPalette.ColorRole.ButtonText: "#e4e6e8",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.Highlight: "#3d7bd9",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#78aeed",
+        QPalette.ColorRole.Light: "#45484d",
+        QPalette.ColorRole.Midlight: "#3a3d41",
+        QPalette.ColorRole.Mid: "#2c2e32",
+        QPalette.ColorRole.Dark: "#17181a",
+        QPalette.ColorRole.Shadow: "#0b0c0d",
+    }
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    _disable(p, "#6e7379")
+    return p
+
+
+def _disable(palette: QPalette, colour: str) -> None:
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))

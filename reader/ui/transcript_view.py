@@ -1,0 +1,283 @@
+"""The reading pane: a header (title, date, place, type, language badges) above the transcript text.
+
+The text is built with QTextCursor from plain strings and formats, never from HTML, so markup in a
+transcript shows literally. The document's plain text equals `Transcript.text` character for
+character (an empty block stands for each blank line between paragraphs), so later features can
+address the pane by offsets into that string.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
+
+from reader.core.model import Paragraph, ParagraphKind, Transcript
+from reader.ui.dates import long_date
+from reader.ui.themes import LIGHT, Colours
+
+READING_FONTS = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"]
+READING_POINT_SIZE = 11.5
+LINE_HEIGHT_PERCENT = 145
+COLUMN_CHARACTERS = 72
+MIN_SIDE_MARGIN = 24
+BLOCK_INSET = 10
+
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "fr": "French", "de": "German", "es": "Spanish"}
+
+
+def reading_font() -> QFont:
+    font = QFont()
+    font.setFamilies(READING_FONTS)
+    font.setPointSizeF(READING_POINT_SIZE)
+    return font
+
+
+def language_codes(own: str, available: tuple[str, ...]) -> list[str]:
+    """Two-letter codes of the languages a document exists in, own language first: ["en", "ru"]."""
+    codes = [own.lower()]
+    for locale in available:
+        code = locale.split("-")[0].lower()
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
+def fill_document(document: QTextDocument, transcript: Transcript, colours: Colours = LIGHT) -> None:
+    """Replace the document's content with the transcript's paragraphs, styled for reading."""
+    document.clear()
+    document.setDefaultFont(reading_font())
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    body = QTextCharFormat()
+    body.setForeground(QColor(colours.heading))
+    previous_question = False
+    for index, paragraph in enumerate(transcript.paragraphs):
+        question = _is_question(transcript, paragraph)
+        if index:
+            # The blank line of "\n\n": an empty block, tinted when it sits inside one question.
+            spacer = QTextBlockFormat()
+            spacer.setLineHeight(55, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            if question and previous_question and not paragraph.starts_turn:
+                spacer.setBackground(QColor(colours.question_background))
+            cursor.insertBlock(spacer, body)
+            cursor.insertBlock(_block_format(paragraph, question, colours), body)
+        else:
+            cursor.setBlockFormat(_block_format(paragraph, question, colours))
+            cursor.setBlockCharFormat(body)
+        _insert_paragraph(cursor, paragraph, question, body, colours)
+        previous_question = question
+    cursor.endEditBlock()
+
+
+def _is_question(transcript: Transcript, paragraph: Paragraph) -> bool:
+    if paragraph.kind is not ParagraphKind.TURN:
+        return False
+    if paragraph.turn is not None and paragraph.turn < len(transcript.turns):
+        return transcript.turns[paragraph.turn].is_question
+    return (paragraph.speaker or "").casefold() in {"question", "вопрос"}
+
+
+def _block_format(paragraph: Paragraph, question: bool, colours: Colours) -> QTextBlockFormat:
+    block = QTextBlockFormat()
+    # Every paragraph is inset, so a question's tint reaches a little past its text on both sides.
+    block.setLeftMargin(BLOCK_INSET)
+    block.setRightMargin(BLOCK_INSET)
+    block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    if paragraph.kind is ParagraphKind.HEADING:
+        block.setHeadingLevel(3)
+        block.setTopMargin(14)
+        block.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    elif paragraph.kind is ParagraphKind.SEPARATOR:
+        block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    elif question:
+        block.setBackground(QColor(colours.question_background))
+    return block
+
+
+def _insert_paragraph(
+    cursor: QTextCursor, paragraph: Paragraph, question: bool, body: QTextCharFormat, colours: Colours
+) -> None:
+    if paragraph.kind is ParagraphKind.HEADING:
+        heading = QTextCharFormat(body)
+        heading.setFontWeight(QFont.Weight.Bold)
+        heading.setFontPointSize(READING_POINT_SIZE * 1.2)
+        cursor.insertText(paragraph.shown_text, heading)
+        return
+    if paragraph.kind is ParagraphKind.SEPARATOR:
+        muted = QTextCharFormat(body)
+        muted.setForeground(QColor(colours.muted))
+        cursor.insertText(paragraph.shown_text, muted)
+        return
+    if paragraph.starts_turn and paragraph.speaker:
+        label = QTextCharFormat(body)
+        label.setFontWeight(QFont.Weight.Bold)
+        label.setForeground(QColor(colours.question_label if question else colours.answer_label))
+        cursor.insertText(f"{paragraph.speaker}:", label)
+        cursor.insertText(" " + paragraph.text, body)
+    else:
+        cursor.insertText(paragraph.text, body)
+
+
+class ReadingPane(QTextEdit):
+    """Read-only, keyboard-selectable text in a centred column of about 70 characters."""
+
+    column_moved = Signal(int)  # the new side margin, so the header can line up with the column
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingPane")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self.document().setDefaultFont(reading_font())
+        self.document().setDocumentMargin(0)
+        self._column_width = QFontMetricsF(reading_font()).horizontalAdvance(
+            "The quick brown fox jumps over the lazy dog; съешь же ещё этих мягких булок"[:COLUMN_CHARACTERS]
+        )
+
+    def side_margin(self) -> int:
+        """Left and right margin that centres a column of comfortable width in the viewport."""
+        return max(MIN_SIDE_MARGIN, int((self.viewport().width() - self._column_width) / 2))
+
+    def update_column(self) -> None:
+        root = self.document().rootFrame()
+        frame: QTextFrameFormat = root.frameFormat()
+        margin = self.side_margin()
+        if frame.leftMargin() != margin:
+            frame.setLeftMargin(margin)
+            frame.setRightMargin(margin)
+            frame.setTopMargin(16)
+            frame.setBottomMargin(48)
+            root.setFrameFormat(frame)
+            self.column_moved.emit(margin)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.update_column()
+
+
+class TranscriptView(QWidget):
+    """The open transcript: header above, text below; empty until a transcript is shown."""
+
+    def __init__(self, parent: QWidget | None = None, *, colours: Colours = LIGHT) -> None:
+        super().__init__(parent)
+        self.setObjectName("transcriptView")
+        self.transcript: Transcript | None = None
+        self._colours = colours
+
+        self.header = QWidget(self)
+        self.header.setObjectName("transcriptHeader")
+        self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.title_label = QLabel(self.header)
+        self.title_label.setObjectName("transcriptTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        title_font = reading_font()
+        title_font.setPointSizeF(READING_POINT_SIZE * 1.45)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.title_label.setFont(title_font)
+        self.meta_label = QLabel(self.header)
+        self.meta_label.setObjectName("transcriptMeta")
+        self.meta_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta_label.setWordWrap(True)
+        self.badges = QWidget(self.header)
+        self.badges_layout = QHBoxLayout(self.badges)
+        self.badges_layout.setContentsMargins(0, 0, 0, 0)
+        self.badges_layout.setSpacing(6)
+        header_layout = QVBoxLayout(self.header)
+        header_layout.setContentsMargins(MIN_SIDE_MARGIN, 20, MIN_SIDE_MARGIN, 12)
+        header_layout.setSpacing(6)
+        header_layout.addWidget(self.title_label)
+        header_layout.addWidget(self.meta_label)
+        header_layout.addWidget(self.badges)
+
+        self.text = ReadingPane(self)
+        self.text.column_moved.connect(self._align_header)
+        self.placeholder = QLabel("No transcript is open.\nImport files with File ▸ Import files… (Ctrl+I).", self)
+        self.placeholder.setObjectName("placeholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.placeholder, 1)
+        self._show_empty()
+
+    def show_transcript(self, transcript: Transcript) -> None:
+        self.transcript = transcript
+        self.title_label.setText(transcript.title)
+        self.meta_label.setText(header_line(transcript))
+        self._set_badges(transcript)
+        fill_document(self.text.document(), transcript, self._colours)
+        self.text.update_column()
+        self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        self.header.show()
+        self.text.show()
+        self.placeholder.hide()
+
+    def clear(self) -> None:
+        self.transcript = None
+        self.text.document().clear()
+        self._show_empty()
+
+    def set_colours(self, colours: Colours) -> None:
+        """Re-style the text for a theme, keeping the reader's place."""
+        self._colours = colours
+        if self.transcript is not None:
+            position = self.text.verticalScrollBar().value()
+            fill_document(self.text.document(), self.transcript, colours)
+            self.text.update_column()
+            self.text.verticalScrollBar().setValue(position)
+
+    def _show_empty(self) -> None:
+        self.header.hide()
+        self.text.hide()
+        self.placeholder.show()
+
+    def _set_badges(self, transcript: Transcript) -> None:
+        while self.badges_layout.count():
+            item = self.badges_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for code in language_codes(transcript.language, transcript.available_languages):
+            own = code == transcript.language.lower()
+            badge = QLabel(code.upper(), self.badges)
+            badge.setObjectName("languageBadge")
+            badge.setProperty("own", own)
+            name = LANGUAGE_NAMES.get(code, code)
+            badge.setToolTip(f"This text is in {name}" if own else f"Also published in {name}")
+            self.badges_layout.addWidget(badge)
+        self.badges_layout.addStretch(1)
+
+    def _align_header(self, margin: int) -> None:
+        self.header.layout().setContentsMargins(margin, 20, margin, 12)
+
+
+def header_line(transcript: Transcript) -> str:
+    """'22 March 2021, 01:00 · Moscow · Interview' — what and when, for the header."""
+    parts = []
+    if transcript.published_date:
+        when = long_date(transcript.published_date)
+        if transcript.published_time:
+            when += f", {transcript.published_time:%H:%M}"
+        parts.append(when)
+    if transcript.place:
+        parts.append(transcript.place)
+    parts.append(transcript.doc_type.value.capitalize())
+    return " · ".join(parts)
