@@ -17,6 +17,7 @@ from reader.core.library import Library, LibraryError, UnknownTranscript
 from reader.core.model import OutcomeKind, Transcript, TranscriptSummary
 
 COMMANDS = ("import", "list", "show")
+DESKTOP_ENTRY_FLAGS = ("--install-desktop-entry", "--uninstall-desktop-entry")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +26,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read, search and annotate mid.ru transcripts. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"transcript-reader {__version__}")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop-entry", action="store_true", help="add the app and its icon to your desktop's menu"
+    )
+    desktop.add_argument(
+        "--uninstall-desktop-entry", action="store_true", help="remove what --install-desktop-entry added"
+    )
     library_option = argparse.ArgumentParser(add_help=False)
     library_option.add_argument(
         "--library",
@@ -53,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> int:
     """Run a command-line command; returns the exit status."""
     args = build_parser().parse_args(argv)
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        return cmd_desktop_entry(install=args.install_desktop_entry)
     from reader.core.importer import open_library
 
     try:
@@ -161,4 +171,27 @@ def cmd_show(library: Library, args: argparse.Namespace) -> int:
     print(f"{when}  ·  {t.language}  ·  {', '.join(t.available_languages) or 'languages unknown'}")
     print()
     print(t.text)
+    return 0
+
+
+def cmd_desktop_entry(*, install: bool) -> int:
+    """--install-desktop-entry / --uninstall-desktop-entry: says which files it wrote or removed."""
+    from reader.desktop import DesktopEntryError, install_desktop_entry, uninstall_desktop_entry
+
+    try:
+        files = install_desktop_entry() if install else uninstall_desktop_entry()
+    except DesktopEntryError as err:
+        print(f"transcript-reader: {err}", file=sys.stderr)
+        return 1
+    if install:
+        print(f"Installed the desktop entry {files.entry}")
+        print(f"  and {len(files.icons)} icon files under {files.icons[0].parents[2]}")
+        where = f" (in {files.directory})" if files.directory else ""
+        print(f"  it starts: {' '.join(files.command)}{where}")
+    elif files.paths:
+        print("Removed:", *files.paths, sep="\n  ")
+    else:
+        print("No desktop entry was installed; nothing to remove.")
+    if files.caches_updated:
+        print(f"Updated: {', '.join(files.caches_updated)}")
     return 0
