@@ -16,7 +16,7 @@ from reader import __version__
 from reader.core.library import Library, LibraryError, UnknownTranscript
 from reader.core.model import OutcomeKind, Transcript, TranscriptSummary
 
-COMMANDS = ("import", "list", "show")
+COMMANDS = ("import", "list", "show", "link", "unlink")
 DESKTOP_ENTRY_FLAGS = ("--install-desktop-entry", "--uninstall-desktop-entry")
 
 
@@ -55,6 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("show", parents=[library_option], help="show one transcript")
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser(
+        "link", parents=[library_option], help="link two transcripts as language versions of one document"
+    )
+    p.add_argument("ids", nargs=2, type=int, metavar="ID")
+
+    p = commands.add_parser(
+        "unlink", parents=[library_option], help="take a transcript out of its document's language versions"
+    )
+    p.add_argument("id", type=int)
     return parser
 
 
@@ -72,7 +82,13 @@ def run(argv: Sequence[str]) -> int:
         return 1
     with library:
         try:
-            return {"import": cmd_import, "list": cmd_list, "show": cmd_show}[args.command](library, args)
+            return {
+                "import": cmd_import,
+                "list": cmd_list,
+                "show": cmd_show,
+                "link": cmd_link,
+                "unlink": cmd_unlink,
+            }[args.command](library, args)
         except UnknownTranscript as err:
             print(f"transcript-reader: {err}", file=sys.stderr)
             return 1
@@ -160,7 +176,8 @@ def transcript_json(t: Transcript) -> dict[str, Any]:
 def cmd_show(library: Library, args: argparse.Namespace) -> int:
     t = library.transcript(args.id)
     if args.json:
-        print(json.dumps(transcript_json(t), ensure_ascii=False, indent=2))
+        shown = {**transcript_json(t), "versions": library.versions(args.id)}
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
         return 0
     when = " ".join(
         x
@@ -194,4 +211,18 @@ def cmd_desktop_entry(*, install: bool) -> int:
         print("No desktop entry was installed; nothing to remove.")
     if files.caches_updated:
         print(f"Updated: {', '.join(files.caches_updated)}")
+    return 0
+
+
+def cmd_link(library: Library, args: argparse.Namespace) -> int:
+    first, second = args.ids
+    library.link(first, second)  # a refusal is a LibraryError: its message, exit 1
+    versions = ", ".join(f"{language} {tid}" for language, tid in library.versions(first).items())
+    print(f"Linked as versions of one document: {versions}.")
+    return 0
+
+
+def cmd_unlink(library: Library, args: argparse.Namespace) -> int:
+    library.unlink(args.id)
+    print(f"Transcript {args.id} is no longer linked to other versions.")
     return 0

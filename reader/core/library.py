@@ -20,13 +20,24 @@ from reader.core.model import (
     DocType,
     ImportOutcome,
     OutcomeKind,
+    PairBasis,
     Paragraph,
     ParagraphKind,
     Transcript,
     TranscriptId,
     TranscriptSummary,
+    VersionState,
 )
 from reader.core.schema import MIGRATION_NAMES, MIGRATION_SET, apply_migrations
+from reader.core.versions import (
+    PairingFacts,
+    facts_of_row,
+    is_mutual,
+    language_name,
+    language_of_locale,
+    pair_basis,
+    sole_candidates,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -39,6 +50,10 @@ class UnknownTranscript(LibraryError):
     def __init__(self, transcript_id: int) -> None:
         super().__init__(f"There is no transcript with id {transcript_id} in this library.")
         self.transcript_id = transcript_id
+
+
+class VersionLinkRefused(LibraryError):
+    """A link or unlink of language versions that cannot be done, with the reason for people."""
 
 
 Listener = Callable[[], None]
@@ -196,6 +211,7 @@ class Library:
                 for i, (p, (start, end)) in enumerate(zip(t.paragraphs, t.paragraph_offsets(), strict=True))
             ],
         )
+        self._pair_versions(conn, TranscriptId(transcript_id), t)
         return ImportOutcome(file, kind, TranscriptId(transcript_id))
 
     def delete(self, transcript_id: TranscriptId) -> None:
@@ -312,8 +328,185 @@ class Library:
     def integrity_ok(self) -> bool:
         return self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
+    # -- versions: the language versions of one document (issue 3) ----------------------------
+
+    def versions(self, transcript_id: int) -> dict[str, TranscriptId]:
+        """The versions of the document `transcript_id` belongs to, by language, itself included."""
+        _, members = self._version_group(self._conn, transcript_id)
+        return dict(sorted(members.items()))
+
+    def version_basis(self, transcript_id: int) -> PairBasis | None:
+        """How `transcript_id` joined its versions (None when it has none); tentative pairs deserve a hint."""
+        row = self._conn.execute("SELECT basis FROM versions WHERE transcript_id = ?", (transcript_id,)).fetchone()
+        if row is None:
+            self._language_of(self._conn, transcript_id)  # an unknown id is an error, not "no versions"
+            return None
+        return PairBasis(row[0])
+
+    def version_states(self, transcript_id: int) -> list[tuple[str, VersionState]]:
+        """(language, state) for the language toggle: the languages the page lists as published, in page
+        order, then any other version in the library. A language that was not published is absent."""
+        members = self.versions(transcript_id)
+        listed: list[str] = []
+        for member in sorted(members.values(), key=lambda member: member != transcript_id):  # its own page first
+            (locales,) = self._conn.execute(
+                "SELECT available_languages FROM transcripts WHERE id = ?", (member,)
+            ).fetchone()
+            for locale in json.loads(locales):
+                if (language := language_of_locale(locale)) not in listed:
+                    listed.append(language)
+        listed += [language for language in members if language not in listed]
+        return [
+            (language, VersionState.IN_LIBRARY if language in members else VersionState.PUBLISHED_NOT_IMPORTED)
+            for language in listed
+        ]
+
+    def link(self, first: int, second: int) -> None:
+        """Link two transcripts, with the versions each already has, as versions of one document.
+
+        Refused (VersionLinkRefused) for a transcript and itself, two of one language, or when the
+        document would get two versions in one language. A manual link is never undone by an import.
+        """
+        with self._write() as conn:
+            first_language, second_language = self._language_of(conn, first), self._language_of(conn, second)
+            if first == second:
+                raise VersionLinkRefused(f"Transcript {first} cannot be linked to itself.")
+            if first_language == second_language:
+                raise VersionLinkRefused(
+                    f"Transcripts {first} and {second} are both in {language_name(first_language)}; "
+                    "versions of one document are in different languages."
+                )
+            clash = self._join_versions(conn, TranscriptId(first), TranscriptId(second), PairBasis.MANUAL)
+            if clash is not None:
+                owner, language, other = clash
+                raise VersionLinkRefused(
+                    f"Transcript {owner} already has a {language_name(language)} version ({other}); "
+                    f"unlink that first (transcript-reader unlink {other})."
+                )
+            conn.execute("DELETE FROM version_vetoes WHERE low = ? AND high = ?", _ordered(first, second))
+        self._changed()
+
+    def unlink(self, transcript_id: int) -> None:
+        """Take a transcript out of its document's versions; imports never pair it with them again."""
+        with self._write() as conn:
+            document, members = self._version_group(conn, transcript_id)
+            if document is None:
+                raise VersionLinkRefused(f"Transcript {transcript_id} is not linked to any other version.")
+            conn.executemany(
+                "INSERT OR IGNORE INTO version_vetoes (low, high) VALUES (?, ?)",
+                [_ordered(transcript_id, other) for other in members.values() if other != transcript_id],
+            )
+            conn.execute("DELETE FROM versions WHERE transcript_id = ?", (transcript_id,))
+        self._changed()
+
+    def _pair_versions(self, conn: sqlite3.Connection, transcript_id: TranscriptId, t: Transcript) -> None:
+        """Link a transcript just stored with its other versions when the pairing rule (FORMAT.md §11)
+        singles them out, in whatever order they come. One already linked stays as it is; an automatic
+        link that the newcomer makes ambiguous is undone (a wrong pair is worse than none)."""
+        if conn.execute("SELECT 1 FROM versions WHERE transcript_id = ?", (transcript_id,)).fetchone():
+            return
+        new = PairingFacts.of(t, transcript_id)
+        related = self._pairing_related(conn, new)
+        for other in related:
+            if pair_basis(new, other) is None:
+                continue
+            group = conn.execute(
+                "SELECT v.transcript_id, v.basis, t.language FROM versions v JOIN transcripts t"
+                " ON t.id = v.transcript_id WHERE v.document = (SELECT document FROM versions"
+                " WHERE transcript_id = ?)",
+                (other.id,),
+            ).fetchall()
+            automatic = all(basis != PairBasis.MANUAL for _, basis, _ in group)
+            rivals = [member for member, _, language in group if language == new.language]
+            if automatic and rivals:
+                conn.execute("DELETE FROM versions WHERE transcript_id = ?", (rivals[0],))
+        for partner, basis in sole_candidates(new, related).values():
+            if not is_mutual(new, partner, self._pairing_related(conn, partner)):
+                continue
+            vetoed = conn.execute(
+                "SELECT 1 FROM version_vetoes WHERE low = ? AND high = ?", _ordered(new.id, partner.id)
+            ).fetchone()
+            if not vetoed:
+                self._join_versions(conn, new.id, partner.id, basis)
+
+    def _pairing_related(self, conn: sqlite3.Connection, f: PairingFacts) -> list[PairingFacts]:
+        """The stored transcripts that could pair with `f`: same stamp, document number or title date."""
+        clauses, params = [], [f.id]
+        if f.timestamp:
+            clauses.append("(published_date = ? AND published_time = ?)")
+            params += [_iso(f.published_date), _hhmm(f.published_time)]
+        if f.doc_number:
+            clauses.append("doc_number = ?")
+            params.append(f.doc_number)
+        if f.event_date:
+            clauses.append("(event_date = ? AND doc_type = ?)")
+            params += [_iso(f.event_date), f.doc_type.value]
+        if not clauses:
+            return []
+        rows = conn.execute(
+            "SELECT id, language, published_date, published_time, event_date, doc_type, doc_number,"
+            " available_languages,"
+            " (SELECT count(*) FROM paragraphs p WHERE p.transcript_id = t.id AND p.starts_turn)"
+            f" FROM transcripts t WHERE id != ? AND ({' OR '.join(clauses)})",
+            params,
+        )
+        return [facts_of_row(row) for row in rows]
+
+    def _join_versions(
+        self, conn: sqlite3.Connection, first: TranscriptId, second: TranscriptId, basis: PairBasis
+    ) -> tuple[TranscriptId, str, TranscriptId] | None:
+        """Put two transcripts, with the versions each has, in one group. When that would give the document
+        two versions in one language, change nothing and return (whose, language, the version in the way)."""
+        first_document, first_members = self._version_group(conn, first)
+        second_document, second_members = self._version_group(conn, second)
+        if first_document is None or first_document != second_document:
+            for language, member in second_members.items():
+                if first_members.get(language, member) != member:
+                    if member == second:
+                        return first, language, first_members[language]
+                    return second, language, member
+            document = first_document if first_document is not None else second_document
+            if document is None:
+                document = conn.execute("SELECT coalesce(max(document), 0) + 1 FROM versions").fetchone()[0]
+            elif second_document is not None and second_document != document:
+                conn.execute("UPDATE versions SET document = ? WHERE document = ?", (document, second_document))
+        else:
+            document = first_document
+        on_conflict = "DO UPDATE SET basis = excluded.basis" if basis is PairBasis.MANUAL else "DO NOTHING"
+        conn.executemany(
+            "INSERT INTO versions (transcript_id, document, basis) VALUES (?, ?, ?)"
+            f" ON CONFLICT (transcript_id) {on_conflict}",
+            [(first, document, basis.value), (second, document, basis.value)],
+        )
+        return None
+
+    def _version_group(
+        self, conn: sqlite3.Connection, transcript_id: int
+    ) -> tuple[int | None, dict[str, TranscriptId]]:
+        """(its document's group number or None, {language: id} of its versions, itself included)."""
+        row = conn.execute("SELECT document FROM versions WHERE transcript_id = ?", (transcript_id,)).fetchone()
+        if row is None:
+            return None, {self._language_of(conn, transcript_id): TranscriptId(transcript_id)}
+        members = conn.execute(
+            "SELECT t.language, t.id FROM versions v JOIN transcripts t ON t.id = v.transcript_id"
+            " WHERE v.document = ? ORDER BY t.id",
+            (row[0],),
+        )
+        return row[0], {language: TranscriptId(member) for language, member in members}
+
+    def _language_of(self, conn: sqlite3.Connection, transcript_id: int) -> str:
+        row = conn.execute("SELECT language FROM transcripts WHERE id = ?", (transcript_id,)).fetchone()
+        if row is None:
+            raise UnknownTranscript(transcript_id)
+        return str(row[0])
+
 
 # -- helpers -----------------------------------------------------------------------------------
+
+
+def _ordered(a: int, b: int) -> tuple[int, int]:
+    """A pair of ids as `version_vetoes` keys it: (lower, higher)."""
+    return (a, b) if a < b else (b, a)
 
 
 def _transcript_row(t: Transcript) -> dict[str, Any]:

@@ -163,3 +163,19 @@ class ImportOutcome:
     id: TranscriptId | None = None
     reason: str | None = None  # for FAILED: empty_file, not_text, no_body, unreadable, too_large, storage
     message: str | None = None
+
+
+class PairBasis(StrEnum):
+    """How a transcript joined the other language versions of its document (FORMAT.md §11)."""
+
+    TIMESTAMP = "timestamp"  # equal publication date and time, and the checks agree
+    DOC_NUMBER = "doc_number"  # no time to compare: identical document number
+    TENTATIVE = "tentative"  # no time: same title date, type and number of turns
+    MANUAL = "manual"  # linked by the user
+
+
+class VersionState(StrEnum):
+    """A language of a document as the language toggle shows it (a language not published is absent)."""
+
+    IN_LIBRARY = "in_library"
+    PUBLISHED_NOT_IMPORTED = "published_not_imported"  # listed on the page's "•" line, not in the library

@@ -83,10 +83,66 @@ END;
 """
 
 
+# Language versions of one document (issue 3): a transcript in `versions` shares a `document` number with
+# its other versions; a group always has two or more members (the trigger dissolves what one leaves).
+_SCHEMA_0002 = """
+CREATE TABLE versions (
+    transcript_id INTEGER PRIMARY KEY REFERENCES transcripts (id) ON DELETE CASCADE,
+    document INTEGER NOT NULL,
+    basis TEXT NOT NULL             -- how it joined: timestamp / doc_number / tentative / manual
+);
+CREATE INDEX versions_document ON versions (document);
+CREATE TRIGGER versions_no_lone_member AFTER DELETE ON versions BEGIN
+    DELETE FROM versions WHERE document = old.document
+        AND (SELECT count(*) FROM versions WHERE document = old.document) = 1;
+END;
+CREATE TABLE version_vetoes (       -- pairs the user unlinked: never paired again automatically
+    low INTEGER NOT NULL REFERENCES transcripts (id) ON DELETE CASCADE,
+    high INTEGER NOT NULL REFERENCES transcripts (id) ON DELETE CASCADE,
+    PRIMARY KEY (low, high)
+) WITHOUT ROWID;
+CREATE INDEX version_vetoes_high ON version_vetoes (high);
+CREATE INDEX transcripts_doc_number ON transcripts (doc_number) WHERE doc_number IS NOT NULL;
+CREATE INDEX transcripts_event ON transcripts (event_date, doc_type);
+"""
+
+
+def _migrate_0002_versions(conn: sqlite3.Connection) -> None:
+    """The versions tables, then the pairs among the transcripts imported before they existed."""
+    from reader.core.versions import facts_of_row, pair_all
+
+    for statement in _split(_SCHEMA_0002):
+        conn.execute(statement)
+    rows = conn.execute(
+        "SELECT t.id, t.language, t.published_date, t.published_time, t.event_date, t.doc_type, t.doc_number,"
+        " t.available_languages,"
+        " (SELECT count(*) FROM paragraphs p WHERE p.transcript_id = t.id AND p.starts_turn)"
+        " FROM transcripts t"
+    ).fetchall()
+    groups: dict[int, int] = {}  # transcript id -> document
+    languages: dict[int, set[str]] = {}  # document -> languages in it
+    for a, b, basis in pair_all(facts_of_row(row) for row in rows):
+        if a.id in groups and b.id in groups:
+            continue
+        joining, member = (b, a) if a.id in groups else (a, b)
+        document = groups.get(member.id, len(languages) + 1)
+        if joining.language in languages.setdefault(document, set()):
+            continue
+        for f in (member, joining):
+            if f.id not in groups:
+                groups[f.id] = document
+                languages[document].add(f.language)
+                conn.execute(
+                    "INSERT INTO versions (transcript_id, document, basis) VALUES (?, ?, ?)",
+                    (f.id, document, basis.value),
+                )
+
+
 # (name, SQL script or a function of the connection) in order. Released entries are never edited;
 # a change of schema is a new entry.
 MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     ("0001_transcripts", _SCHEMA_0001),
+    ("0002_versions", _migrate_0002_versions),
 ]
 MIGRATION_NAMES = tuple(name for name, _ in MIGRATIONS)
 
