@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from reader.cli import COMMANDS
+from reader.cli import COMMANDS, DESKTOP_ENTRY_FLAGS
 
 
 def wants_command_line(argv: Sequence[str]) -> bool:
     """True when the arguments name a command (or ask for --version/--help) rather than the window."""
-    if any(a in ("--version", "-h", "--help") for a in argv):
+    if any(a in ("--version", "-h", "--help", *DESKTOP_ENTRY_FLAGS) for a in argv):
         return True
     skip_next = False
     for arg in argv:
