@@ -14,9 +14,9 @@ from typing import Any
 
 from reader import __version__
 from reader.core.library import Library, LibraryError, UnknownTranscript
-from reader.core.model import OutcomeKind, Transcript, TranscriptSummary
+from reader.core.model import Annotation, OutcomeKind, Transcript, TranscriptSummary
 
-COMMANDS = ("import", "list", "show", "link", "unlink")
+COMMANDS = ("import", "list", "show", "link", "unlink", "annotations")
 DESKTOP_ENTRY_FLAGS = ("--install-desktop-entry", "--uninstall-desktop-entry")
 
 
@@ -65,6 +65,23 @@ def build_parser() -> argparse.ArgumentParser:
         "unlink", parents=[library_option], help="take a transcript out of its document's language versions"
     )
     p.add_argument("id", type=int)
+
+    p = commands.add_parser("annotations", help="list, add or delete annotations (highlights and notes)")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    a = actions.add_parser("list", parents=[library_option], help="annotations in reading order")
+    a.add_argument("--transcript", type=int, metavar="ID", help="only those of this transcript")
+    a.add_argument("--orphans", action="store_true", help="only those whose text was not found after a re-import")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("add", parents=[library_option], help="highlight text[START:END] of a transcript")
+    a.add_argument("id", type=int, metavar="ID")
+    a.add_argument("start", type=int, metavar="START", help="character offset into `show ID --json`'s text")
+    a.add_argument("end", type=int, metavar="END")
+    a.add_argument("--color", metavar="KEY", help="a colour of the legend (default: the first)")
+    a.add_argument("--note", metavar="TEXT")
+    a.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeat for more)")
+    a.add_argument("--json", action="store_true", help="print the annotation as JSON")
+    a = actions.add_parser("delete", parents=[library_option], help="delete an annotation")
+    a.add_argument("annotation_id", type=int, metavar="ANN_ID")
     return parser
 
 
@@ -86,6 +103,7 @@ def run(argv: Sequence[str]) -> int:
                 "import": cmd_import,
                 "list": cmd_list,
                 "show": cmd_show,
+                "annotations": cmd_annotations,
                 "link": cmd_link,
                 "unlink": cmd_unlink,
             }[args.command](library, args)
@@ -189,6 +207,64 @@ def cmd_show(library: Library, args: argparse.Namespace) -> int:
     print()
     print(t.text)
     return 0
+
+
+def annotation_json(a: Annotation, meanings: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "uid": a.uid,
+        "transcript_id": a.transcript_id,
+        "kind": a.kind.value,
+        "paragraph": a.paragraph,
+        "start": a.start,
+        "end": a.end,
+        "exact": a.exact,
+        "prefix": a.prefix,
+        "suffix": a.suffix,
+        "color": a.color,
+        "color_meaning": meanings.get(a.color) if a.color else None,
+        "note": a.note,
+        "tags": list(a.tags),
+        "orphan": a.orphan,
+        "content_hash": a.content_hash,
+        "created": a.created.isoformat(timespec="milliseconds"),
+        "modified": a.modified.isoformat(timespec="milliseconds"),
+    }
+
+
+def cmd_annotations(library: Library, args: argparse.Namespace) -> int:
+    from reader.core.model import InvalidAnnotation
+
+    meanings = {e.key: e.meaning for e in library.color_legend()}
+    try:
+        if args.action == "add":
+            a = library.add_annotation(args.id, args.start, args.end, color=args.color, note=args.note, tags=args.tag)
+            print(json.dumps(annotation_json(a, meanings), ensure_ascii=False, indent=2) if args.json else a.id)
+        elif args.action == "delete":
+            a = library.delete_annotation(args.annotation_id)
+            print(f"Deleted annotation {a.id} (“{_shorten(a.exact or a.note or '')}”).", file=sys.stderr)
+        else:
+            if args.transcript is not None:
+                library.transcript(args.transcript)  # an unknown id is an error, not an empty list
+            listed = library.orphans(args.transcript) if args.orphans else library.annotations(args.transcript)
+            if args.json:
+                rows = [annotation_json(a, meanings) for a in listed]
+                print(json.dumps(rows, ensure_ascii=False, indent=2))
+            for a in [] if args.json else listed:
+                where = "orphan" if a.orphan else f"{a.start}-{a.end}"
+                note = f"  — {_shorten(a.note)}" if a.note else ""
+                tags = f"  #{' #'.join(a.tags)}" if a.tags else ""
+                quote = f"“{_shorten(a.exact)}”" if a.exact else f"({a.kind.value})"
+                print(f"{a.id:>6}  {a.transcript_id:>6}  {where:>13}  {a.color or '-':8}  {quote}{note}{tags}")
+    except InvalidAnnotation as err:
+        print(f"transcript-reader: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def cmd_desktop_entry(*, install: bool) -> int:

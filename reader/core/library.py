@@ -8,17 +8,31 @@ has been committed.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
+import re
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from reader.core.anchoring import Selectors, TextIndex, describe, reanchor
 from reader.core.model import (
+    DEFAULT_COLOR_LEGEND,
+    Annotation,
+    AnnotationId,
+    AnnotationKind,
+    Bookmark,
+    BookmarkId,
+    ColorLegendEntry,
     DocType,
     ImportOutcome,
+    InvalidAnnotation,
     OutcomeKind,
     PairBasis,
     Paragraph,
@@ -50,6 +64,26 @@ class UnknownTranscript(LibraryError):
     def __init__(self, transcript_id: int) -> None:
         super().__init__(f"There is no transcript with id {transcript_id} in this library.")
         self.transcript_id = transcript_id
+
+
+class UnknownAnnotation(LibraryError):
+    def __init__(self, annotation_id: int) -> None:
+        super().__init__(f"There is no annotation with id {annotation_id} in this library.")
+        self.annotation_id = annotation_id
+
+
+class UnknownBookmark(LibraryError):
+    def __init__(self, bookmark_id: int) -> None:
+        super().__init__(f"There is no bookmark with id {bookmark_id} in this library.")
+        self.bookmark_id = bookmark_id
+
+
+class _Keep(Enum):
+    KEEP = "keep"
+
+
+KEEP = _Keep.KEEP
+"""`update_annotation(id, note=KEEP)`: leave this field as it is (None would clear it)."""
 
 
 class VersionLinkRefused(LibraryError):
@@ -194,6 +228,7 @@ class Library:
                 (*values.values(), revision + 1, transcript_id),
             )
             conn.execute("DELETE FROM paragraphs WHERE transcript_id = ?", (transcript_id,))
+            self._reanchor_annotations(conn, transcript_id, t)
             kind = OutcomeKind.UPDATED
         else:
             columns = ", ".join(values)
@@ -327,6 +362,564 @@ class Library:
 
     def integrity_ok(self) -> bool:
         return self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    # -- annotations -----------------------------------------------------------------------------
+    # Highlights, paragraph and transcript notes, tags, bookmarks and the colour legend. Every change is
+    # one committed transaction (synchronous=FULL: on disk before the call returns). Methods that remove
+    # or change something return what is needed to put it back, so the window's undo is one call.
+
+    def add_annotation(
+        self,
+        transcript_id: int,
+        start: int,
+        end: int,
+        *,
+        color: str | None = None,
+        note: str | None = None,
+        tags: Iterable[str] = (),
+    ) -> Annotation:
+        """Highlight `text[start:end]` of a transcript (offsets into `Transcript.text`, as `show --json`).
+
+        Whitespace at either end of the range is left out; `color` is a legend key (default: the first).
+        """
+        note = _clean_note(note)
+        clean_tags = _clean_tags(tags)
+        with self._write() as conn:
+            color = self._legend_key(conn, color, default_first=True)
+            text, content_hash, starts = self._text_of(conn, transcript_id)
+            start, end = _checked_range(text, start, end)
+            annotation = self._insert_annotation(
+                conn,
+                self._new_annotation(
+                    AnnotationKind.HIGHLIGHT,
+                    transcript_id,
+                    describe(text, start, end),
+                    paragraph=_paragraph_at(starts, start),
+                    content_hash=content_hash,
+                    color=color,
+                    note=note,
+                    tags=self._known_spelling(conn, clean_tags),
+                ),
+            )
+        self._changed()
+        return annotation
+
+    def add_paragraph_note(
+        self,
+        transcript_id: int,
+        paragraph: int,
+        note: str,
+        *,
+        color: str | None = None,
+        tags: Iterable[str] = (),
+    ) -> Annotation:
+        """A note on a whole paragraph (its index in `Transcript.paragraphs`); its range is the paragraph."""
+        note = _clean_note(note)
+        if note is None:
+            raise InvalidAnnotation("The note is empty: write something to attach to the paragraph.")
+        clean_tags = _clean_tags(tags)
+        with self._write() as conn:
+            color = self._legend_key(conn, color, default_first=False)
+            text, content_hash, starts = self._text_of(conn, transcript_id)
+            start, end = self._paragraph_span(conn, transcript_id, paragraph)
+            annotation = self._insert_annotation(
+                conn,
+                self._new_annotation(
+                    AnnotationKind.PARAGRAPH_NOTE,
+                    transcript_id,
+                    describe(text, start, end),
+                    paragraph=paragraph,
+                    content_hash=content_hash,
+                    color=color,
+                    note=note,
+                    tags=self._known_spelling(conn, clean_tags),
+                ),
+            )
+        self._changed()
+        return annotation
+
+    def add_transcript_note(self, transcript_id: int, note: str, *, tags: Iterable[str] = ()) -> Annotation:
+        """A note on the whole transcript; it has no range (start = end = 0) and never becomes an orphan."""
+        note = _clean_note(note)
+        if note is None:
+            raise InvalidAnnotation("The note is empty: write something to attach to the transcript.")
+        clean_tags = _clean_tags(tags)
+        with self._write() as conn:
+            _, content_hash, _ = self._text_of(conn, transcript_id)
+            annotation = self._insert_annotation(
+                conn,
+                self._new_annotation(
+                    AnnotationKind.TRANSCRIPT_NOTE,
+                    transcript_id,
+                    Selectors(0, 0, "", "", ""),
+                    paragraph=None,
+                    content_hash=content_hash,
+                    color=None,
+                    note=note,
+                    tags=self._known_spelling(conn, clean_tags),
+                ),
+            )
+        self._changed()
+        return annotation
+
+    def annotation(self, annotation_id: int) -> Annotation:
+        found = self._annotations_where("id = ?", (annotation_id,))
+        if not found:
+            raise UnknownAnnotation(annotation_id)
+        return found[0]
+
+    def annotations(self, transcript_id: int | None = None) -> list[Annotation]:
+        """The annotations of one transcript (or of all), in reading order; orphans included, flagged."""
+        if transcript_id is None:
+            return self._annotations_where("1", ())
+        return self._annotations_where("transcript_id = ?", (transcript_id,))
+
+    def orphans(self, transcript_id: int | None = None) -> list[Annotation]:
+        """Annotations whose text could not be found after a re-import: kept, waiting to be re-attached."""
+        if transcript_id is None:
+            return self._annotations_where("orphan", ())
+        return self._annotations_where("orphan AND transcript_id = ?", (transcript_id,))
+
+    def update_annotation(
+        self,
+        annotation_id: int,
+        *,
+        color: str | None | _Keep = KEEP,
+        note: str | None | _Keep = KEEP,
+        tags: Iterable[str] | _Keep = KEEP,
+    ) -> Annotation:
+        """Change the colour, note or tags (what is not given stays); returns the annotation as saved.
+
+        For undo, keep the annotation as it was before and pass it to `restore_annotation`.
+        """
+        new_note = note if isinstance(note, _Keep) else _clean_note(note)
+        new_tags = tags if isinstance(tags, _Keep) else _clean_tags(tags)
+        with self._write() as conn:
+            old = self._annotation_in(conn, annotation_id)
+            changes: dict[str, Any] = {}
+            if not isinstance(color, _Keep):
+                if color is None and old.kind is AnnotationKind.HIGHLIGHT:
+                    raise InvalidAnnotation("A highlight needs a colour; delete it to remove the highlight.")
+                changes["color"] = self._legend_key(conn, color, default_first=False)
+            if not isinstance(new_note, _Keep):
+                changes["note"] = new_note
+            if changes or not isinstance(new_tags, _Keep):
+                changes["modified"] = _stamp()
+                assignments = ", ".join(f"{column} = ?" for column in changes)
+                conn.execute(
+                    f"UPDATE annotations SET {assignments} WHERE id = ?",
+                    (*(_db_value(v) for v in changes.values()), annotation_id),
+                )
+            if not isinstance(new_tags, _Keep):
+                self._write_tags(conn, annotation_id, self._known_spelling(conn, new_tags))
+            updated = self._annotation_in(conn, annotation_id)
+        self._changed()
+        return updated
+
+    def delete_annotation(self, annotation_id: int) -> Annotation:
+        """Delete an annotation; returns it as it was, for `restore_annotation` (undo)."""
+        with self._write() as conn:
+            old = self._annotation_in(conn, annotation_id)
+            conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+        self._changed()
+        return old
+
+    def restore_annotation(self, annotation: Annotation) -> Annotation:
+        """Put an annotation back as it was (same id, times, note and tags): undo of a delete or a change.
+
+        If the transcript's text changed since, the annotation is re-anchored first (or kept as an orphan).
+        """
+        with self._write() as conn:
+            text, content_hash, _ = self._text_of(conn, annotation.transcript_id)
+            a = annotation
+            if a.kind is not AnnotationKind.TRANSCRIPT_NOTE and not a.orphan and a.content_hash != content_hash:
+                a = _reanchored(a, text, content_hash, self._paragraph_spans(conn, a.transcript_id))
+            elif a.kind is AnnotationKind.TRANSCRIPT_NOTE:
+                a = replace(a, content_hash=content_hash)
+            conn.execute("DELETE FROM annotations WHERE id = ?", (a.id,))
+            restored = self._insert_annotation(conn, a, keep_id=True)
+        self._changed()
+        return restored
+
+    def reattach(self, annotation_id: int, start: int, end: int) -> Annotation:
+        """Anchor an annotation (typically an orphan) to `text[start:end]` of the current text."""
+        with self._write() as conn:
+            old = self._annotation_in(conn, annotation_id)
+            text, content_hash, starts = self._text_of(conn, old.transcript_id)
+            start, end = _checked_range(text, start, end)
+            s = describe(text, start, end)
+            conn.execute(
+                "UPDATE annotations SET start = ?, end = ?, exact = ?, prefix = ?, suffix = ?, paragraph = ?,"
+                " content_hash = ?, orphan = 0, modified = ? WHERE id = ?",
+                (s.start, s.end, s.exact, s.prefix, s.suffix, _paragraph_at(starts, start), content_hash,
+                 _db_value(_stamp()), annotation_id),
+            )  # fmt: skip
+            updated = self._annotation_in(conn, annotation_id)
+        self._changed()
+        return updated
+
+    def annotation_tags(self, prefix: str = "") -> list[str]:
+        """Tags already used, most used first, for completion; `prefix` matches case-insensitively."""
+        folded = prefix.strip().casefold()
+        rows = self._conn.execute(
+            "SELECT tag, count(*) AS uses FROM annotation_tags GROUP BY tag ORDER BY uses DESC, tag"
+        )
+        return [tag for tag, _ in rows if tag.casefold().startswith(folded)]
+
+    # bookmarks
+
+    def add_bookmark(self, transcript_id: int, paragraph: int, *, label: str | None = None) -> Bookmark:
+        """Bookmark a paragraph; one that is bookmarked already keeps its bookmark (the label is set)."""
+        label = _clean_label(label)
+        with self._write() as conn:
+            existing = self._bookmark_at(conn, transcript_id, paragraph)
+            if existing is not None:
+                if label is not None and label != existing.label:
+                    conn.execute("UPDATE bookmarks SET label = ? WHERE id = ?", (label, existing.id))
+                bookmark = self._bookmark_in(conn, existing.id)
+            else:
+                text, _, _ = self._text_of(conn, transcript_id)
+                start, end = self._paragraph_span(conn, transcript_id, paragraph)
+                bookmark = self._insert_bookmark(
+                    conn,
+                    Bookmark(BookmarkId(0), TranscriptId(transcript_id), paragraph, label, _stamp()),
+                    _bookmark_anchor(text, start, end),
+                )
+        self._changed()
+        return bookmark
+
+    def toggle_bookmark(self, transcript_id: int, paragraph: int) -> tuple[Bookmark, bool]:
+        """Bookmark the paragraph, or remove its bookmark: (the bookmark added or removed, whether it is set)."""
+        with self._write() as conn:
+            existing = self._bookmark_at(conn, transcript_id, paragraph)
+            if existing is not None:
+                conn.execute("DELETE FROM bookmarks WHERE id = ?", (existing.id,))
+                result = (existing, False)
+            else:
+                text, _, _ = self._text_of(conn, transcript_id)
+                start, end = self._paragraph_span(conn, transcript_id, paragraph)
+                bookmark = self._insert_bookmark(
+                    conn,
+                    Bookmark(BookmarkId(0), TranscriptId(transcript_id), paragraph, None, _stamp()),
+                    _bookmark_anchor(text, start, end),
+                )
+                result = (bookmark, True)
+        self._changed()
+        return result
+
+    def set_bookmark_label(self, bookmark_id: int, label: str | None) -> Bookmark:
+        label = _clean_label(label)
+        with self._write() as conn:
+            self._bookmark_in(conn, bookmark_id)
+            conn.execute("UPDATE bookmarks SET label = ? WHERE id = ?", (label, bookmark_id))
+            bookmark = self._bookmark_in(conn, bookmark_id)
+        self._changed()
+        return bookmark
+
+    def bookmarks(self, transcript_id: int | None = None) -> list[Bookmark]:
+        """Bookmarks of one transcript (or all), in reading order."""
+        where, params = ("transcript_id = ?", (transcript_id,)) if transcript_id is not None else ("1", ())
+        return [
+            _bookmark_of_row(r)
+            for r in self._conn.execute(
+                f"SELECT {_BOOKMARK_COLUMNS} FROM bookmarks WHERE {where} ORDER BY transcript_id, paragraph, id",
+                params,
+            )
+        ]
+
+    def delete_bookmark(self, bookmark_id: int) -> Bookmark:
+        """Delete a bookmark; returns it as it was, for `restore_bookmark` (undo)."""
+        with self._write() as conn:
+            old = self._bookmark_in(conn, bookmark_id)
+            conn.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,))
+        self._changed()
+        return old
+
+    def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
+        """Put a deleted bookmark back with its id, label and time (undo)."""
+        with self._write() as conn:
+            text, _, _ = self._text_of(conn, bookmark.transcript_id)
+            spans = self._paragraph_spans(conn, bookmark.transcript_id)
+            paragraph = min(bookmark.paragraph, len(spans) - 1)
+            conn.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark.id,))
+            restored = self._insert_bookmark(
+                conn, replace(bookmark, paragraph=paragraph), _bookmark_anchor(text, *spans[paragraph]), keep_id=True
+            )
+        self._changed()
+        return restored
+
+    # colour legend
+
+    def color_legend(self) -> tuple[ColorLegendEntry, ...]:
+        """The highlight colours in order (digits 1–9 pick them) with what they mean to this user."""
+        return self._legend(self._conn)
+
+    def set_color_legend(self, entries: Iterable[ColorLegendEntry]) -> tuple[ColorLegendEntry, ...]:
+        """Replace the legend (order, colours, meanings); a colour still used by annotations cannot go."""
+        legend = _checked_legend(entries)
+        with self._write() as conn:
+            keys = {e.key for e in legend}
+            for color, uses in conn.execute(
+                "SELECT color, count(*) FROM annotations WHERE color IS NOT NULL GROUP BY color"
+            ):
+                if color not in keys:
+                    raise InvalidAnnotation(
+                        f"The colour “{color}” is used by {uses} annotation{'s' if uses != 1 else ''}; "
+                        "change their colour first, or give it a new meaning instead of removing it."
+                    )
+            conn.execute("DELETE FROM color_legend")
+            conn.executemany(
+                "INSERT INTO color_legend (position, key, hex, meaning) VALUES (?, ?, ?, ?)",
+                [(i, e.key, e.hex, e.meaning) for i, e in enumerate(legend)],
+            )
+        self._changed()
+        return legend
+
+    def set_color_meaning(self, key: str, meaning: str) -> tuple[ColorLegendEntry, ...]:
+        """Give one colour of the legend a new meaning."""
+        legend = self.color_legend()
+        if key not in {e.key for e in legend}:
+            raise InvalidAnnotation(f"There is no colour “{key}” in the legend.")
+        return self.set_color_legend(replace(e, meaning=meaning) if e.key == key else e for e in legend)
+
+    def color_meaning(self, key: str | None) -> str | None:
+        return next((e.meaning for e in self.color_legend() if e.key == key), None)
+
+    # annotation storage
+
+    def _new_annotation(
+        self,
+        kind: AnnotationKind,
+        transcript_id: int,
+        s: Selectors,
+        *,
+        paragraph: int | None,
+        content_hash: str,
+        color: str | None,
+        note: str | None,
+        tags: tuple[str, ...],
+    ) -> Annotation:
+        now = _stamp()
+        return Annotation(
+            id=AnnotationId(0),
+            transcript_id=TranscriptId(transcript_id),
+            kind=kind,
+            start=s.start,
+            end=s.end,
+            exact=s.exact,
+            prefix=s.prefix,
+            suffix=s.suffix,
+            paragraph=paragraph,
+            content_hash=content_hash,
+            color=color,
+            note=note,
+            tags=tags,
+            orphan=False,
+            created=now,
+            modified=now,
+            uid=str(uuid.uuid4()),
+        )
+
+    def _insert_annotation(self, conn: sqlite3.Connection, a: Annotation, *, keep_id: bool = False) -> Annotation:
+        cursor = conn.execute(
+            f"INSERT INTO annotations ({_ANNOTATION_COLUMNS}) VALUES ({', '.join('?' * 16)})",
+            (
+                a.id if keep_id else None,
+                a.uid,
+                a.transcript_id,
+                a.kind.value,
+                a.start,
+                a.end,
+                a.exact,
+                a.prefix,
+                a.suffix,
+                a.paragraph,
+                a.content_hash,
+                a.color,
+                a.note,
+                int(a.orphan),
+                _db_value(a.created),
+                _db_value(a.modified),
+            ),
+        )
+        annotation_id = AnnotationId(a.id if keep_id else int(cursor.lastrowid or 0))
+        self._write_tags(conn, annotation_id, a.tags)
+        return replace(a, id=annotation_id)
+
+    def _write_tags(self, conn: sqlite3.Connection, annotation_id: int, tags: tuple[str, ...]) -> None:
+        conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (annotation_id,))
+        conn.executemany(
+            "INSERT INTO annotation_tags (annotation_id, position, tag) VALUES (?, ?, ?)",
+            [(annotation_id, i, tag) for i, tag in enumerate(tags)],
+        )
+
+    def _known_spelling(self, conn: sqlite3.Connection, tags: tuple[str, ...]) -> tuple[str, ...]:
+        """Tags spelt as they were first used (`china` joins `China`), so one tag is never two."""
+        if not tags:
+            return tags
+        known = {tag.casefold(): tag for (tag,) in conn.execute("SELECT DISTINCT tag FROM annotation_tags")}
+        return tuple(known.get(tag.casefold(), tag) for tag in tags)
+
+    def _annotation_in(self, conn: sqlite3.Connection, annotation_id: int) -> Annotation:
+        found = self._annotations_where("id = ?", (annotation_id,), conn)
+        if not found:
+            raise UnknownAnnotation(annotation_id)
+        return found[0]
+
+    def _annotations_where(
+        self, where: str, params: tuple[Any, ...], conn: sqlite3.Connection | None = None
+    ) -> list[Annotation]:
+        conn = conn or self._conn
+        tags: dict[int, list[str]] = {}
+        for annotation_id, tag in conn.execute(
+            "SELECT annotation_id, tag FROM annotation_tags"
+            f" WHERE annotation_id IN (SELECT id FROM annotations WHERE {where}) ORDER BY annotation_id, position",
+            params,
+        ):
+            tags.setdefault(annotation_id, []).append(tag)
+        return [
+            Annotation(
+                id=AnnotationId(r[0]),
+                uid=r[1],
+                transcript_id=TranscriptId(r[2]),
+                kind=AnnotationKind(r[3]),
+                start=r[4],
+                end=r[5],
+                exact=r[6],
+                prefix=r[7],
+                suffix=r[8],
+                paragraph=r[9],
+                content_hash=r[10],
+                color=r[11],
+                note=r[12],
+                orphan=bool(r[13]),
+                created=dt.datetime.fromisoformat(r[14]),
+                modified=dt.datetime.fromisoformat(r[15]),
+                tags=tuple(tags.get(r[0], ())),
+            )
+            for r in conn.execute(
+                f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE {where} ORDER BY transcript_id, start, end, id",
+                params,
+            )
+        ]
+
+    def _text_of(self, conn: sqlite3.Connection, transcript_id: int) -> tuple[str, str, list[int]]:
+        """A transcript's current text, its content hash and where its paragraphs start."""
+        row = conn.execute("SELECT body, content_hash FROM transcripts WHERE id = ?", (transcript_id,)).fetchone()
+        if row is None:
+            raise UnknownTranscript(transcript_id)
+        starts = [s for (s,) in conn.execute(
+            "SELECT start FROM paragraphs WHERE transcript_id = ? ORDER BY idx", (transcript_id,)
+        )]  # fmt: skip
+        return row[0], row[1], starts
+
+    def _paragraph_spans(self, conn: sqlite3.Connection, transcript_id: int) -> list[tuple[int, int]]:
+        return [
+            (start, end)
+            for start, end in conn.execute(
+                "SELECT start, end FROM paragraphs WHERE transcript_id = ? ORDER BY idx", (transcript_id,)
+            )
+        ]
+
+    def _paragraph_span(self, conn: sqlite3.Connection, transcript_id: int, paragraph: int) -> tuple[int, int]:
+        row = conn.execute(
+            "SELECT start, end FROM paragraphs WHERE transcript_id = ? AND idx = ?", (transcript_id, paragraph)
+        ).fetchone()
+        if row is None:
+            count = conn.execute("SELECT count(*) FROM paragraphs WHERE transcript_id = ?", (transcript_id,))
+            raise InvalidAnnotation(
+                f"Transcript {transcript_id} has no paragraph {paragraph} (it has {count.fetchone()[0]})."
+            )
+        return row[0], row[1]
+
+    def _legend(self, conn: sqlite3.Connection) -> tuple[ColorLegendEntry, ...]:
+        stored = tuple(
+            ColorLegendEntry(key, hex_, meaning)
+            for key, hex_, meaning in conn.execute("SELECT key, hex, meaning FROM color_legend ORDER BY position")
+        )
+        return stored or DEFAULT_COLOR_LEGEND
+
+    def _legend_key(self, conn: sqlite3.Connection, color: str | None, *, default_first: bool) -> str | None:
+        legend = self._legend(conn)
+        if color is None:
+            return legend[0].key if default_first else None
+        if color not in {e.key for e in legend}:
+            keys = ", ".join(e.key for e in legend)
+            raise InvalidAnnotation(f"There is no colour “{color}” in the legend; the colours are {keys}.")
+        return color
+
+    def _bookmark_in(self, conn: sqlite3.Connection, bookmark_id: int) -> Bookmark:
+        row = conn.execute(f"SELECT {_BOOKMARK_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark_id,)).fetchone()
+        if row is None:
+            raise UnknownBookmark(bookmark_id)
+        return _bookmark_of_row(row)
+
+    def _bookmark_at(self, conn: sqlite3.Connection, transcript_id: int, paragraph: int) -> Bookmark | None:
+        row = conn.execute(
+            f"SELECT {_BOOKMARK_COLUMNS} FROM bookmarks WHERE transcript_id = ? AND paragraph = ? ORDER BY id",
+            (transcript_id, paragraph),
+        ).fetchone()
+        return _bookmark_of_row(row) if row else None
+
+    def _insert_bookmark(
+        self, conn: sqlite3.Connection, b: Bookmark, anchor: Selectors, *, keep_id: bool = False
+    ) -> Bookmark:
+        cursor = conn.execute(
+            "INSERT INTO bookmarks (id, transcript_id, paragraph, label, created, start, end, exact, prefix, suffix)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (b.id if keep_id else None, b.transcript_id, b.paragraph, b.label, _db_value(b.created),
+             anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix),
+        )  # fmt: skip
+        return replace(b, id=BookmarkId(b.id if keep_id else int(cursor.lastrowid or 0)))
+
+    def _reanchor_annotations(self, conn: sqlite3.Connection, transcript_id: int, t: Transcript) -> None:
+        """Find a transcript's annotations and bookmarks in its new text, in the same transaction as the text.
+
+        What cannot be found becomes an orphan, kept with its quote and note; bookmarks, being places,
+        stay at the nearest paragraph instead. Earlier orphans get another chance.
+        """
+        text, content_hash = t.text, t.content_hash or ""
+        spans = t.paragraph_offsets()
+        starts = [start for start, _ in spans]
+        index = TextIndex(text)
+        moved, orphaned = [], []
+        for annotation_id, kind, start, end, exact, prefix, suffix, orphan in conn.execute(
+            "SELECT id, kind, start, end, exact, prefix, suffix, orphan FROM annotations"
+            " WHERE transcript_id = ? AND kind != ?",
+            (transcript_id, AnnotationKind.TRANSCRIPT_NOTE.value),
+        ).fetchall():
+            located = _relocate(kind, Selectors(start, end, exact, prefix, suffix), text, spans, index)
+            if located is None:
+                if not orphan:
+                    orphaned.append((annotation_id,))
+                continue
+            s, paragraph = located
+            moved.append((s.start, s.end, s.exact, s.prefix, s.suffix, paragraph, content_hash, annotation_id))
+        conn.executemany(
+            "UPDATE annotations SET start = ?, end = ?, exact = ?, prefix = ?, suffix = ?, paragraph = ?,"
+            " content_hash = ?, orphan = 0 WHERE id = ?",
+            moved,
+        )
+        conn.executemany("UPDATE annotations SET orphan = 1 WHERE id = ?", orphaned)
+        conn.execute(
+            "UPDATE annotations SET content_hash = ? WHERE transcript_id = ? AND kind = ?",
+            (content_hash, transcript_id, AnnotationKind.TRANSCRIPT_NOTE.value),
+        )
+        places = []
+        for bookmark_id, paragraph, start, end, exact, prefix, suffix in conn.execute(
+            "SELECT id, paragraph, start, end, exact, prefix, suffix FROM bookmarks WHERE transcript_id = ?",
+            (transcript_id,),
+        ).fetchall():
+            found = reanchor(Selectors(start, end, exact, prefix, suffix), text, index=index)
+            if found is not None:
+                paragraph = _paragraph_at(starts, found[0])
+            paragraph = min(paragraph, len(spans) - 1)
+            a = _bookmark_anchor(text, *spans[paragraph])
+            places.append((paragraph, a.start, a.end, a.exact, a.prefix, a.suffix, bookmark_id))
+        conn.executemany(
+            "UPDATE bookmarks SET paragraph = ?, start = ?, end = ?, exact = ?, prefix = ?, suffix = ? WHERE id = ?",
+            places,
+        )
 
     # -- versions: the language versions of one document (issue 3) ----------------------------
 
@@ -499,6 +1092,173 @@ class Library:
         if row is None:
             raise UnknownTranscript(transcript_id)
         return str(row[0])
+
+
+# -- annotation input and anchors ----------------------------------------------------------------
+
+MAX_NOTE_CHARS = 100_000
+"""About 40 pages: a longer note is refused with a message (nothing is cut silently)."""
+MAX_TAG_CHARS = 100
+MAX_LABEL_CHARS = 200
+MAX_MEANING_CHARS = 100
+MAX_LEGEND_COLORS = 9  # digits 1–9 pick them
+BOOKMARK_QUOTE = 64  # characters of a bookmarked paragraph's start kept to find the paragraph again
+
+_ANNOTATION_COLUMNS = (
+    "id, uid, transcript_id, kind, start, end, exact, prefix, suffix, paragraph, content_hash, color, note,"
+    " orphan, created, modified"
+)
+_BOOKMARK_COLUMNS = "id, transcript_id, paragraph, label, created"
+# Control characters (all but tab and newline), and lone surrogates, which SQLite cannot store as UTF-8.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_HEX = re.compile(r"#[0-9A-Fa-f]{6}")
+_KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")
+
+
+def _clean_note(note: str | None) -> str | None:
+    """The note as saved: line ends unified, control characters removed; None when nothing is left."""
+    if note is None:
+        return None
+    if not isinstance(note, str):
+        raise InvalidAnnotation("A note must be text.")
+    if len(note) > MAX_NOTE_CHARS:
+        raise InvalidAnnotation(
+            f"A note can hold up to {MAX_NOTE_CHARS:,} characters; this one has {len(note):,}. "
+            "Nothing was saved: shorten it, or keep the long text in a file and note where it is."
+        )
+    text = _CONTROL.sub("", note.replace("\r\n", "\n").replace("\r", "\n"))
+    return text if text.strip() else None
+
+
+def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags trimmed, inner spaces collapsed, empty ones dropped, repeats (ignoring case) dropped."""
+    if isinstance(tags, str):
+        tags = (tags,)  # one tag given as a string, not its letters
+    cleaned: list[str] = []
+    seen: set[str] = set()
+    for tag in tags:
+        if not isinstance(tag, str):
+            raise InvalidAnnotation("A tag must be text.")
+        text = " ".join(_CONTROL.sub(" ", tag).split())
+        if not text:
+            continue
+        if len(text) > MAX_TAG_CHARS:
+            raise InvalidAnnotation(f"A tag can have up to {MAX_TAG_CHARS} characters: “{text[:40]}…” is longer.")
+        if text.casefold() not in seen:
+            seen.add(text.casefold())
+            cleaned.append(text)
+    return tuple(cleaned)
+
+
+def _clean_label(label: str | None) -> str | None:
+    if label is None:
+        return None
+    text = " ".join(_CONTROL.sub(" ", label).split())
+    if len(text) > MAX_LABEL_CHARS:
+        raise InvalidAnnotation(f"A bookmark label can have up to {MAX_LABEL_CHARS} characters.")
+    return text or None
+
+
+def _checked_range(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection as a highlight covers it: inside the text, not empty, without spaces at its ends."""
+    if not isinstance(start, int) or not isinstance(end, int):
+        raise InvalidAnnotation("A selection is given by whole-number character offsets.")
+    if start == end:
+        raise InvalidAnnotation("The selection is empty: select some text first.")
+    if start > end:
+        raise InvalidAnnotation(f"The selection ends before it starts (start {start}, end {end}).")
+    if start < 0 or end > len(text):
+        raise InvalidAnnotation(
+            f"The selection {start}–{end} lies outside the transcript's text, which has {len(text)} characters."
+        )
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        raise InvalidAnnotation("The selection holds only spaces or line breaks: select some text.")
+    return start, end
+
+
+def _checked_legend(entries: Iterable[ColorLegendEntry]) -> tuple[ColorLegendEntry, ...]:
+    legend: list[ColorLegendEntry] = []
+    for e in entries:
+        if not _KEY.fullmatch(e.key):
+            raise InvalidAnnotation(
+                f"“{e.key}” cannot name a colour: use up to 32 lower-case letters, digits, “-” or “_”."
+            )
+        if not _HEX.fullmatch(e.hex):
+            raise InvalidAnnotation(f"“{e.hex}” is not a colour: write it as #RRGGBB, e.g. #FFE16B.")
+        meaning = " ".join(_CONTROL.sub(" ", e.meaning).split())
+        if len(meaning) > MAX_MEANING_CHARS:
+            raise InvalidAnnotation(f"A colour's meaning can have up to {MAX_MEANING_CHARS} characters.")
+        if e.key in {x.key for x in legend}:
+            raise InvalidAnnotation(f"The colour “{e.key}” is in the legend twice.")
+        legend.append(ColorLegendEntry(e.key, e.hex.upper(), meaning))
+    if not 1 <= len(legend) <= MAX_LEGEND_COLORS:
+        raise InvalidAnnotation(f"The legend needs 1 to {MAX_LEGEND_COLORS} colours; {len(legend)} were given.")
+    return tuple(legend)
+
+
+def _paragraph_at(starts: list[int], offset: int) -> int:
+    """The index of the paragraph that holds `offset` (a separator counts to the paragraph before it)."""
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _relocate(
+    kind: str, old: Selectors, text: str, spans: list[tuple[int, int]], index: TextIndex
+) -> tuple[Selectors, int] | None:
+    """An annotation's new selectors and paragraph in `text`, or None (an orphan).
+
+    A paragraph note covers the whole paragraph it is found in, even when that paragraph was edited.
+    """
+    found = reanchor(old, text, index=index)
+    if found is None:
+        return None
+    starts = [start for start, _ in spans]
+    if kind == AnnotationKind.PARAGRAPH_NOTE.value:
+        paragraph = _paragraph_at(starts, (found[0] + found[1]) // 2)
+        return describe(text, *spans[paragraph]), paragraph
+    return describe(text, *found), _paragraph_at(starts, found[0])
+
+
+def _reanchored(a: Annotation, text: str, content_hash: str, spans: list[tuple[int, int]]) -> Annotation:
+    old = Selectors(a.start, a.end, a.exact, a.prefix, a.suffix)
+    located = _relocate(a.kind.value, old, text, spans, TextIndex(text))
+    if located is None:
+        return replace(a, orphan=True)
+    s, paragraph = located
+    return replace(
+        a,
+        start=s.start,
+        end=s.end,
+        exact=s.exact,
+        prefix=s.prefix,
+        suffix=s.suffix,
+        paragraph=paragraph,
+        content_hash=content_hash,
+        orphan=False,
+    )
+
+
+def _bookmark_anchor(text: str, start: int, end: int) -> Selectors:
+    return describe(text, start, min(end, start + BOOKMARK_QUOTE))
+
+
+def _bookmark_of_row(r: tuple[Any, ...]) -> Bookmark:
+    return Bookmark(BookmarkId(r[0]), TranscriptId(r[1]), r[2], r[3], dt.datetime.fromisoformat(r[4]))
+
+
+def _stamp() -> dt.datetime:
+    """Now, to the millisecond (as stored, so an annotation read back equals the one returned)."""
+    now = dt.datetime.now(dt.UTC)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
+def _db_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="milliseconds")
+    return value
 
 
 # -- helpers -----------------------------------------------------------------------------------

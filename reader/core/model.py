@@ -165,6 +165,89 @@ class ImportOutcome:
     message: str | None = None
 
 
+# -- annotations ---------------------------------------------------------------------------------
+
+AnnotationId = NewType("AnnotationId", int)
+BookmarkId = NewType("BookmarkId", int)
+
+
+class AnnotationKind(StrEnum):
+    HIGHLIGHT = "highlight"  # a range of text, in a colour, with an optional note
+    PARAGRAPH_NOTE = "paragraph note"  # a note on a whole paragraph: its range is the paragraph
+    TRANSCRIPT_NOTE = "transcript note"  # a note on the whole transcript: no range (start = end = 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A highlight or note, anchored by W3C selectors into the text of one version of a transcript.
+
+    While `orphan` is false, `start`/`end` are offsets into the transcript's current `text` and `exact`
+    is `text[start:end]`. An orphan could not be found again after the text changed: it keeps the
+    quote, context and offsets of the version `content_hash` names, until it is re-attached.
+    """
+
+    id: AnnotationId
+    transcript_id: TranscriptId
+    kind: AnnotationKind
+    start: int
+    end: int
+    exact: str  # TextQuoteSelector
+    prefix: str
+    suffix: str
+    paragraph: int | None  # the paragraph the range starts in; None for a transcript note
+    content_hash: str  # the version start/end/exact describe: the one it was made on or last re-anchored to
+    color: str | None  # a key of the colour legend; None for a note without colour
+    note: str | None
+    tags: tuple[str, ...]
+    orphan: bool
+    created: dt.datetime
+    modified: dt.datetime  # the user's last change (re-anchoring is not one)
+    uid: str  # a UUID that stays the same across libraries, for export and import
+
+    @property
+    def has_note(self) -> bool:
+        return bool(self.note)
+
+
+@dataclass(frozen=True, slots=True)
+class Bookmark:
+    """A place in a transcript: a paragraph, with an optional label."""
+
+    id: BookmarkId
+    transcript_id: TranscriptId
+    paragraph: int
+    label: str | None
+    created: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ColorLegendEntry:
+    """A highlight colour and what the user means by it; `key` is what annotations store."""
+
+    key: str
+    hex: str  # "#RRGGBB"
+    meaning: str
+
+
+DEFAULT_COLOR_LEGEND: tuple[ColorLegendEntry, ...] = (
+    ColorLegendEntry("yellow", "#FFE16B", "claim"),
+    ColorLegendEntry("red", "#FF9C9C", "contradiction"),
+    ColorLegendEntry("green", "#A6E3A1", "agreement or commitment"),
+    ColorLegendEntry("blue", "#9CCFFF", "fact, date or figure"),
+    ColorLegendEntry("purple", "#D7B4FF", "quote to use"),
+    ColorLegendEntry("orange", "#FFC27A", "to check"),
+)
+"""The legend of a library whose user has not edited it; digits 1–9 pick colours in this order."""
+
+
+class InvalidAnnotation(ValueError):
+    """An annotation, bookmark or legend that cannot be saved as given; the message says why, for people."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 class PairBasis(StrEnum):
     """How a transcript joined the other language versions of its document (FORMAT.md §11)."""
 

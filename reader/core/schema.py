@@ -137,12 +137,68 @@ def _migrate_0002_versions(conn: sqlite3.Connection) -> None:
                     (f.id, document, basis.value),
                 )
 
+# Annotations (issue 5): anchored by W3C selectors into the text of the version `content_hash` names;
+# re-anchored when a re-import changes the text, flagged `orphan` (never deleted) when not found again.
+_SCHEMA_0004 = """
+CREATE TABLE annotations (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,       -- a UUID that stays the same across libraries (export, import)
+    transcript_id INTEGER NOT NULL REFERENCES transcripts (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,             -- highlight / paragraph note / transcript note
+    start INTEGER NOT NULL,         -- TextPositionSelector: offsets into the text of version content_hash
+    end INTEGER NOT NULL,
+    exact TEXT NOT NULL,            -- TextQuoteSelector
+    prefix TEXT NOT NULL,
+    suffix TEXT NOT NULL,
+    paragraph INTEGER,              -- the paragraph the range starts in; NULL for a transcript note
+    content_hash TEXT NOT NULL,
+    color TEXT,                     -- a key of the colour legend
+    note TEXT,
+    orphan INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL
+);
+CREATE INDEX annotations_transcript ON annotations (transcript_id, start);
+CREATE INDEX annotations_orphans ON annotations (transcript_id) WHERE orphan;
+CREATE INDEX annotations_modified ON annotations (modified);
+
+CREATE TABLE annotation_tags (
+    annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (annotation_id, position)
+) WITHOUT ROWID;
+CREATE INDEX annotation_tags_tag ON annotation_tags (tag);
+
+CREATE TABLE bookmarks (
+    id INTEGER PRIMARY KEY,
+    transcript_id INTEGER NOT NULL REFERENCES transcripts (id) ON DELETE CASCADE,
+    paragraph INTEGER NOT NULL,
+    label TEXT,
+    created TEXT NOT NULL,
+    start INTEGER NOT NULL,         -- selectors of the paragraph's start, to find the place after a re-import
+    end INTEGER NOT NULL,
+    exact TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    suffix TEXT NOT NULL
+);
+CREATE INDEX bookmarks_place ON bookmarks (transcript_id, paragraph);
+
+CREATE TABLE color_legend (         -- empty until the user edits the legend: the default one applies
+    position INTEGER PRIMARY KEY,   -- digits 1-9 pick colours in this order
+    key TEXT NOT NULL UNIQUE,
+    hex TEXT NOT NULL,
+    meaning TEXT NOT NULL
+);
+"""
+
 
 # (name, SQL script or a function of the connection) in order. Released entries are never edited;
 # a change of schema is a new entry.
 MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     ("0001_transcripts", _SCHEMA_0001),
     ("0002_versions", _migrate_0002_versions),
+    ("0004_annotations", _SCHEMA_0004),
 ]
 MIGRATION_NAMES = tuple(name for name, _ in MIGRATIONS)
 
