@@ -112,6 +112,7 @@ class CalendarSidebar(QWidget):
         self.day_list.itemActivated.connect(self._day_item_chosen)
         self.archive.currentItemChanged.connect(self._archive_item_chosen)
         self.archive.itemActivated.connect(self._archive_item_chosen)
+        self.set_colours(colours)
         self.refresh()
 
     # -- what the window calls -------------------------------------------------------------------
@@ -146,6 +147,10 @@ class CalendarSidebar(QWidget):
 
     def set_colours(self, colours: Colours) -> None:
         self._colours = colours
+        weekend = QTextCharFormat()
+        weekend.setForeground(QColor(colours.weekend))
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.calendar.setWeekdayTextFormat(day, weekend)
         self._mark_page()
 
     def selected_day(self) -> dt.date:

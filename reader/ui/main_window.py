@@ -501,6 +501,13 @@ def run_window(argv: Sequence[str]) -> int:
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
     args = build_parser().parse_args(list(argv))
+    from reader.ui.launch import exit_after_shown_if_asked, identify_application
+    from reader.ui.single_instance import SingleInstance, split_hand_over
+
+    identify_application(app)
+    instance = SingleInstance(args.library)
+    if not instance.acquire(argv):
+        return 0  # the window already open on this library took the arguments
 
     from reader.ui.crash import install_excepthook
 
@@ -518,10 +525,22 @@ def run_window(argv: Sequence[str]) -> int:
         box.exec()
         return 1
     window = MainWindow(library, deferred=True)
+    exit_after_shown_if_asked(window, lambda: window.icons_loaded)  # packaging/smoke_test_bundle.sh
+
+    def act_on_hand_over(received: list[str]) -> None:  # a second start's files and --date (raised already)
+        paths, day = split_hand_over(received)
+        if paths:
+            window.when_ready(lambda: window.start_import(paths, open_first=True))
+        if day is not None:
+            window.when_ready(lambda: window.sidebar.show_day(day))
+
+    instance.attach(window)
+    instance.argumentsReceived.connect(act_on_hand_over)
     window.show()  # the panes, then the icons, follow its first paint (MainWindow.paintEvent)
     if args.paths:
         paths = list(args.paths)
         window.when_ready(lambda: window.start_import(paths, open_first=True))
     status = app.exec()
+    instance.close()
     library.close()
     return status

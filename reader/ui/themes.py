@@ -28,6 +28,7 @@ class Colours:
     question_background: str  # a tint behind questions, so they stand out from answers
     heading: str
     muted: str  # separators, secondary header text
+    weekend: str  # Saturday and Sunday in the calendar
 
 
 LIGHT = Colours(
@@ -38,6 +39,7 @@ LIGHT = Colours(
     question_background="#f6efe4",
     heading="#202124",
     muted="#6b6f76",
+    weekend="#b3261e",
 )
 
 DARK = Colours(
@@ -48,6 +50,7 @@ DARK = Colours(
     question_background="#2e2a24",
     heading="#eceff1",
     muted="#9aa0a6",
+    weekend="#ee9a92",
 )
 
 

@@ -8,15 +8,19 @@ address the pane by offsets into that string.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextFrameFormat,
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
@@ -30,7 +34,11 @@ READING_POINT_SIZE = 11.5
 LINE_HEIGHT_PERCENT = 145
 COLUMN_CHARACTERS = 72
 MIN_SIDE_MARGIN = 24
-BLOCK_INSET = 10
+
+QUESTION_PROPERTY = QTextFormat.Property.UserProperty + 1
+"""Set on the blocks of a question; the pane tints them (a block background cannot have padding)."""
+QUESTION_PADDING = 10
+QUESTION_BAR_WIDTH = 3
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "fr": "French", "de": "German", "es": "Spanish"}
 
@@ -68,7 +76,7 @@ def fill_document(document: QTextDocument, transcript: Transcript, colours: Colo
             spacer = QTextBlockFormat()
             spacer.setLineHeight(55, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             if question and previous_question and not paragraph.starts_turn:
-                spacer.setBackground(QColor(colours.question_background))
+                spacer.setProperty(QUESTION_PROPERTY, True)
             cursor.insertBlock(spacer, body)
             cursor.insertBlock(_block_format(paragraph, question, colours), body)
         else:
@@ -89,9 +97,6 @@ def _is_question(transcript: Transcript, paragraph: Paragraph) -> bool:
 
 def _block_format(paragraph: Paragraph, question: bool, colours: Colours) -> QTextBlockFormat:
     block = QTextBlockFormat()
-    # Every paragraph is inset, so a question's tint reaches a little past its text on both sides.
-    block.setLeftMargin(BLOCK_INSET)
-    block.setRightMargin(BLOCK_INSET)
     block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     if paragraph.kind is ParagraphKind.HEADING:
         block.setHeadingLevel(3)
@@ -100,7 +105,7 @@ def _block_format(paragraph: Paragraph, question: bool, colours: Colours) -> QTe
     elif paragraph.kind is ParagraphKind.SEPARATOR:
         block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     elif question:
-        block.setBackground(QColor(colours.question_background))
+        block.setProperty(QUESTION_PROPERTY, True)
     return block
 
 
@@ -144,9 +149,48 @@ class ReadingPane(QTextEdit):
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.document().setDefaultFont(reading_font())
         self.document().setDocumentMargin(0)
+        self.set_colours(LIGHT)
         self._column_width = QFontMetricsF(reading_font()).horizontalAdvance(
             "The quick brown fox jumps over the lazy dog; съешь же ещё этих мягких булок"[:COLUMN_CHARACTERS]
         )
+
+    def set_colours(self, colours: Colours) -> None:
+        self._tint = QColor(colours.question_background)
+        self._bar = QColor(colours.question_label)
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Tint the visible questions, a little wider than their text, with a bar in the label colour."""
+        painter = QPainter(self.viewport())
+        layout = self.document().documentLayout()
+        offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        block = self._first_block_below(offset.y())
+        bottom = self.viewport().height()
+        while block.isValid():
+            rect: QRectF = layout.blockBoundingRect(block).translated(-offset.x(), -offset.y())
+            if rect.top() > bottom:
+                break
+            if block.blockFormat().boolProperty(QUESTION_PROPERTY):
+                tinted = rect.adjusted(-QUESTION_PADDING, -4, QUESTION_PADDING, 0)
+                painter.fillRect(tinted, self._tint)
+                painter.fillRect(QRectF(tinted.left(), tinted.top(), QUESTION_BAR_WIDTH, tinted.height()), self._bar)
+            block = block.next()
+        painter.end()
+        super().paintEvent(event)
+
+    def _first_block_below(self, y: float) -> QTextBlock:
+        """The first block whose bottom is below document position `y` (a binary search: blocks are in
+        order down the page, and a long briefing has thousands)."""
+        document = self.document()
+        layout = document.documentLayout()
+        low, high = 0, max(0, document.blockCount() - 1)
+        while low < high:
+            middle = (low + high) // 2
+            if layout.blockBoundingRect(document.findBlockByNumber(middle)).bottom() < y:
+                low = middle + 1
+            else:
+                high = middle
+        return document.findBlockByNumber(low)
 
     def side_margin(self) -> int:
         """Left and right margin that centres a column of comfortable width in the viewport."""
@@ -206,6 +250,7 @@ class TranscriptView(QWidget):
         header_layout.addWidget(self.badges)
 
         self.text = ReadingPane(self)
+        self.text.set_colours(colours)
         self.text.column_moved.connect(self._align_header)
         self.placeholder = QLabel("No transcript is open.\nImport files with File ▸ Import files… (Ctrl+I).", self)
         self.placeholder.setObjectName("placeholder")
@@ -239,6 +284,7 @@ class TranscriptView(QWidget):
     def set_colours(self, colours: Colours) -> None:
         """Re-style the text for a theme, keeping the reader's place."""
         self._colours = colours
+        self.text.set_colours(colours)
         if self.transcript is not None:
             position = self.text.verticalScrollBar().value()
             fill_document(self.text.document(), self.transcript, colours)

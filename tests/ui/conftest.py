@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QPalette
 
 from reader.core.importer import import_paths
 from reader.core.library import Library
@@ -30,6 +31,17 @@ def isolated_settings(tmp_path_factory: pytest.TempPathFactory, qapp) -> None:  
     QCoreApplication.setApplicationName("transcript-reader-tests")
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+
+
+@pytest.fixture(autouse=True)
+def restore_application_look(qapp):  # noqa: ANN001, ANN201
+    """A window applies its theme to the whole application; put the look back for the next test."""
+    style, palette, sheet = qapp.style().name(), QPalette(qapp.palette()), qapp.styleSheet()
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    if qapp.style().name() != style:
+        qapp.setStyle(style)
 
 
 @pytest.fixture

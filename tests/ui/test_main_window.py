@@ -19,7 +19,7 @@ from reader.core.model import OutcomeKind, ParagraphKind, TranscriptSummary
 from reader.ui import main_window as main_window_module
 from reader.ui.main_window import MainWindow
 from reader.ui.transcript_list import DATE, LANGUAGES, TITLE, TranscriptListModel, languages_text
-from reader.ui.transcript_view import fill_document
+from reader.ui.transcript_view import QUESTION_PADDING, QUESTION_PROPERTY, fill_document
 
 SEED_TITLE = "Foreign Minister Sergey Lavrov’s interview with Chinese media, Moscow, March 22, 2021"
 RUSSIAN_TITLE_START = "Интервью Министра иностранных дел Российской Федерации С.В.Лаврова индийской газете"
@@ -33,7 +33,6 @@ def window(qtbot, library: Library, settings: QSettings):  # noqa: ANN201
     yield win
     if win.import_run is not None:
         win.import_run.wait()
-    QApplication.instance().setStyleSheet("")  # the theme is application-wide; start each test afresh
 
 
 def summary_titled(library: Library, start: str) -> TranscriptSummary:
@@ -283,17 +282,35 @@ def test_speakers_are_bold_and_questions_stand_out(window: MainWindow, library: 
         for speaker in ("Question:", "Sergey Lavrov:"):
             if first is not None and first.text() == speaker:
                 labels.setdefault(speaker, first.charFormat())
-                backgrounds.setdefault(speaker, block.blockFormat().background())
+                backgrounds.setdefault(speaker, block.blockFormat().boolProperty(QUESTION_PROPERTY))
     assert set(labels) == {"Question:", "Sergey Lavrov:"}
     for fmt in labels.values():
         assert fmt.fontWeight() == QFont.Weight.Bold
     assert labels["Question:"].foreground().color() != labels["Sergey Lavrov:"].foreground().color()
-    assert backgrounds["Question:"].style() != Qt.BrushStyle.NoBrush  # questions are tinted
-    assert backgrounds["Sergey Lavrov:"].style() == Qt.BrushStyle.NoBrush
+    assert backgrounds == {"Question:": True, "Sergey Lavrov:": False}  # the pane tints questions
     # The label is followed by the paragraph's text in the body format.
     body = fragments(next(b for b in blocks(window.view.text.document()) if b.text().startswith("Sergey")))[1]
     assert body.text().startswith(" Our leaders and people")
     assert body.charFormat().fontWeight() != QFont.Weight.Bold
+
+
+def test_questions_are_painted_with_a_tint_and_a_bar(qtbot, window: MainWindow, library: Library) -> None:
+    window.open_transcript(summary_titled(library, "Foreign Minister").id)
+    window.show()
+    qtbot.waitExposed(window)
+    pane = window.view.text
+    image = pane.viewport().grab().toImage()
+    layout = pane.document().documentLayout()
+    question = next(b for b in blocks(pane.document()) if b.text().startswith("Question:"))
+    answer = next(b for b in blocks(pane.document()) if b.text().startswith("Sergey Lavrov:"))
+    q = layout.blockBoundingRect(question)
+    a = layout.blockBoundingRect(answer)
+    bar = image.pixelColor(int(q.left()) - QUESTION_PADDING + 1, int(q.center().y()))
+    tint = image.pixelColor(int(q.right()) + QUESTION_PADDING // 2, int(q.center().y()))
+    plain = image.pixelColor(int(a.right()) + QUESTION_PADDING // 2, int(a.center().y()))
+    assert bar.name() == window.colours.question_label
+    assert tint.name() == window.colours.question_background
+    assert plain.name() == pane.palette().color(QPalette.ColorRole.Base).name()
 
 
 def test_russian_labels_headings_and_separators(window: MainWindow, library: Library) -> None:
@@ -303,7 +320,7 @@ def test_russian_labels_headings_and_separators(window: MainWindow, library: Lib
     question = next(b for b in blocks(document) if b.text().startswith("Вопрос:"))
     assert fragments(question)[0].text() == "Вопрос:"
     assert fragments(question)[0].charFormat().fontWeight() == QFont.Weight.Bold
-    assert question.blockFormat().background().style() != Qt.BrushStyle.NoBrush
+    assert question.blockFormat().boolProperty(QUESTION_PROPERTY)
     separator = next(b for b in blocks(document) if b.text() == "* * *")
     assert separator.blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
 
@@ -557,3 +574,10 @@ def test_importing_through_the_core_matches_the_list(qtbot, tmp_path: Path, file
         import_paths(library, [files["seed"]])  # the library notifies its listeners
         assert win.list.list_model.rowCount() == 1
         assert win.view.title_label.text() == SEED_TITLE
+
+
+def test_every_icon_name_maps_to_an_existing_glyph(qapp) -> None:
+    from reader.ui.icons import GLYPHS, icon
+
+    for name in GLYPHS:
+        assert not icon(name).isNull(), name
