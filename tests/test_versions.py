@@ -300,3 +300,27 @@ def test_show_json_link_and_unlink_from_the_command_line(library, tmp_path):
     assert cli(path, "link", en).returncode == 2  # one id is bad usage
     missing = cli(path, "unlink", 999)
     assert missing.returncode == 1 and "no transcript with id 999" in missing.stderr
+
+
+def test_a_third_language_joins_the_document(library):
+    import dataclasses
+
+    from reader.core.parse import parse_file
+
+    five = ("de-DE", "en-GB", "es-ES", "ru-RU", "fr-FR")
+    en, ru = (dataclasses.replace(parse_file(f), available_languages=five) for f in (SEED, INTERVIEW_RU))
+    # A German page is not something the parser recognises yet; the library takes it all the same.
+    de = dataclasses.replace(en, language="de", title="Interview des Außenministers Sergej Lawrow", content_hash="de")
+    for order in ([en, ru, de], [de, en, ru]):
+        library.store(order)
+        by_language = {s.language: s.id for s in library.summaries()}
+        assert library.versions(by_language["de"]) == dict(sorted(by_language.items()))
+        assert dict(library.version_states(by_language["en"])) == {
+            "de": VersionState.IN_LIBRARY,
+            "en": VersionState.IN_LIBRARY,
+            "es": VersionState.PUBLISHED_NOT_IMPORTED,
+            "ru": VersionState.IN_LIBRARY,
+            "fr": VersionState.PUBLISHED_NOT_IMPORTED,
+        }
+        for s in library.summaries():
+            library.delete(s.id)

@@ -1013,33 +1013,54 @@ class Library:
             rivals = [member for member, _, language in group if language == new.language]
             if automatic and rivals:
                 conn.execute("DELETE FROM versions WHERE transcript_id = ?", (rivals[0],))
+        joined = False
         for partner, basis in sole_candidates(new, related).values():
             if not is_mutual(new, partner, self._pairing_related(conn, partner)):
                 continue
             vetoed = conn.execute(
                 "SELECT 1 FROM version_vetoes WHERE low = ? AND high = ?", _ordered(new.id, partner.id)
             ).fetchone()
-            if not vetoed:
+            if vetoed:
+                continue
+            if joined:  # a third language: the general merge
                 self._join_versions(conn, new.id, partner.id, basis)
+                continue
+            # `new` is in no group yet: join the partner's, unless it already has this language.
+            row = conn.execute("SELECT document FROM versions WHERE transcript_id = ?", (partner.id,)).fetchone()
+            if row is None:
+                document = conn.execute("SELECT coalesce(max(document), 0) + 1 FROM versions").fetchone()[0]
+                joining = [(new.id, document, basis.value), (partner.id, document, basis.value)]
+            elif conn.execute(
+                "SELECT 1 FROM versions v JOIN transcripts t ON t.id = v.transcript_id"
+                " WHERE v.document = ? AND t.language = ?",
+                (row[0], new.language),
+            ).fetchone():
+                continue
+            else:
+                joining = [(new.id, row[0], basis.value)]
+            conn.executemany("INSERT INTO versions (transcript_id, document, basis) VALUES (?, ?, ?)", joining)
+            joined = True
 
     def _pairing_related(self, conn: sqlite3.Connection, f: PairingFacts) -> list[PairingFacts]:
-        """The stored transcripts that could pair with `f`: same stamp, document number or title date."""
-        clauses, params = [], [f.id]
+        """The stored transcripts that could pair with `f`: same stamp, or, where one of the two has no
+        time, same document number or title date. Turns are counted only where the rule may need them."""
+        untimed = "(? OR published_date IS NULL OR published_time IS NULL)"
+        clauses, params = [], [f.timestamp is None, f.id]
         if f.timestamp:
             clauses.append("(published_date = ? AND published_time = ?)")
             params += [_iso(f.published_date), _hhmm(f.published_time)]
         if f.doc_number:
-            clauses.append("doc_number = ?")
-            params.append(f.doc_number)
+            clauses.append(f"(doc_number = ? AND {untimed})")
+            params += [f.doc_number, f.timestamp is None]
         if f.event_date:
-            clauses.append("(event_date = ? AND doc_type = ?)")
-            params += [_iso(f.event_date), f.doc_type.value]
+            clauses.append(f"(event_date = ? AND doc_type = ? AND {untimed})")
+            params += [_iso(f.event_date), f.doc_type.value, f.timestamp is None]
         if not clauses:
             return []
         rows = conn.execute(
             "SELECT id, language, published_date, published_time, event_date, doc_type, doc_number,"
-            " available_languages,"
-            " (SELECT count(*) FROM paragraphs p WHERE p.transcript_id = t.id AND p.starts_turn)"
+            f" available_languages, CASE WHEN {untimed} THEN"
+            " (SELECT count(*) FROM paragraphs p WHERE p.transcript_id = t.id AND p.starts_turn) ELSE 0 END"
             f" FROM transcripts t WHERE id != ? AND ({' OR '.join(clauses)})",
             params,
         )

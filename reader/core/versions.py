@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.core.model import DocType, PairBasis, Transcript, TranscriptId
 
@@ -38,6 +38,16 @@ class PairingFacts:
     doc_number: str | None
     available_languages: tuple[str, ...]
     turn_count: int
+    # derived once: the rule asks for them of every candidate
+    timestamp: tuple[dt.date, dt.time] | None = field(init=False, compare=False)
+    listed: frozenset[str] = field(init=False, compare=False)  # languages the "•" line names
+
+    def __post_init__(self) -> None:
+        stamp = None
+        if self.published_date is not None and self.published_time is not None:
+            stamp = self.published_date, self.published_time  # the full stamp, when the page gave both
+        object.__setattr__(self, "timestamp", stamp)
+        object.__setattr__(self, "listed", frozenset(map(language_of_locale, self.available_languages)))
 
     @classmethod
     def of(cls, transcript: Transcript, transcript_id: TranscriptId) -> PairingFacts:
@@ -53,16 +63,9 @@ class PairingFacts:
             turn_count=len(transcript.turns),
         )
 
-    @property
-    def timestamp(self) -> tuple[dt.date, dt.time] | None:
-        """The full publication stamp, when the first line gave both a date and a time."""
-        if self.published_date is None or self.published_time is None:
-            return None
-        return self.published_date, self.published_time
-
     def lists(self, language: str) -> bool:
         """Whether this version's language line names a version in `language`."""
-        return any(language_of_locale(locale) == language for locale in self.available_languages)
+        return language in self.listed
 
 
 def pair_basis(a: PairingFacts, b: PairingFacts) -> PairBasis | None:
