@@ -11,11 +11,12 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SEED
 
 HANDED_OVER, NOT_HANDED_OVER = 3, 4
 
@@ -149,3 +150,50 @@ def test_the_socket_name_is_per_library_and_stable(tmp_path):
 
     assert server_name(tmp_path / "a.sqlite") == server_name(tmp_path / "x" / ".." / "a.sqlite")
     assert server_name(tmp_path / "a.sqlite") != server_name(tmp_path / "b.sqlite")
+
+
+def test_the_running_window_gets_files_and_a_day():
+    import datetime as dt
+
+    from reader.ui.single_instance import split_hand_over
+
+    assert split_hand_over(["/a.txt", "--date", "2021-03-22", "/b"]) == (["/a.txt", "/b"], dt.date(2021, 3, 22))
+    assert split_hand_over(["--date", "22.03.2021"]) == ([], None)  # a bad date opens no day
+    assert split_hand_over([]) == ([], None)
+
+
+def test_starting_the_app_on_a_file_while_it_runs_imports_it_in_the_running_window(tmp_path, env):
+    """The double-click case, end to end: the second start exits, the open window imports the file."""
+    library = tmp_path / "lib.sqlite"
+    home = {f"XDG_{kind}_HOME": str(tmp_path / kind) for kind in ("CONFIG", "DATA", "STATE", "CACHE")}
+    env = {**env, **home, "HOME": str(tmp_path)}
+    window = subprocess.Popen([sys.executable, "-m", "reader", "--library", str(library)], env=env, cwd=ROOT)
+    give_up = time.monotonic() + 120  # a hang fails the test instead of stalling the suite
+    try:
+        runtime = Path(env["XDG_RUNTIME_DIR"])
+        while not any(p.is_socket() for p in runtime.iterdir()):  # the window listens
+            assert window.poll() is None, "the window exited"
+            assert time.monotonic() < give_up, "the window never listened"
+            time.sleep(0.05)
+        second = subprocess.run(
+            [sys.executable, "-m", "reader", "--library", str(library), str(SEED)], env=env, cwd=ROOT, timeout=60
+        )
+        assert second.returncode == 0
+        titles = []
+        while not titles:  # the window imports on a worker thread
+            assert window.poll() is None, "the window exited"
+            assert time.monotonic() < give_up, "the handed-over file was never imported"
+            listed = subprocess.run(
+                [sys.executable, "-m", "reader", "list", "--json", "--library", str(library)],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=ROOT,
+                timeout=60,
+            )
+            titles = [row["title"] for row in json.loads(listed.stdout or "[]")]
+            time.sleep(0.1)
+    finally:
+        window.terminate()
+        window.wait(timeout=60)
+    assert len(titles) == 1 and "Lavrov" in titles[0]

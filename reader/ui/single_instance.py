@@ -16,6 +16,8 @@ and exits.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
 import json
 import os
@@ -103,6 +105,20 @@ def hand_over_arguments(args: Sequence[str], cwd: str | os.PathLike[str] | None 
         elif arg in ("--library", *QT_OPTIONS_WITH_VALUE):
             next(items, None)
     return kept
+
+
+def split_hand_over(args: Sequence[str]) -> tuple[list[str], dt.date | None]:
+    """The files to import and the day to open (None when absent or not a YYYY-MM-DD date) of a hand-over."""
+    paths: list[str] = []
+    day: dt.date | None = None
+    items = iter(args)
+    for arg in items:
+        if arg == "--date":
+            with contextlib.suppress(TypeError, ValueError):
+                day = dt.date.fromisoformat(next(items, ""))
+        elif not arg.startswith("-"):  # hand_over_arguments made every file absolute
+            paths.append(arg)
+    return paths, day
 
 
 def bring_to_front(window: QWidget, activation_token: str | None = None) -> None:
