@@ -487,6 +487,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="transcript-reader", description="Open the Transcript Reader window.")
     parser.add_argument("--library", metavar="PATH", help="the library file (default: in your user data folder)")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="transcript files or folders to import and open")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="open this day in the calendar")
     return parser
 
 
@@ -540,6 +541,8 @@ def run_window(argv: Sequence[str]) -> int:
     if args.paths:
         paths = list(args.paths)
         window.when_ready(lambda: window.start_import(paths, open_first=True))
+    if args.date:
+        act_on_hand_over(["--date", args.date])  # the same as a second start's --date
     status = app.exec()
     instance.close()
     library.close()
