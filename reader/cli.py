@@ -7,6 +7,7 @@ A stable contract (scripts and tests rely on it): exit 0 on success, 1 when some
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from reader import __version__
 from reader.core.library import Library, LibraryError, UnknownTranscript
 from reader.core.model import Annotation, OutcomeKind, Transcript, TranscriptSummary
 
-COMMANDS = ("import", "list", "show", "link", "unlink", "annotations")
+COMMANDS = ("import", "list", "show", "search", "link", "unlink", "annotations")
 DESKTOP_ENTRY_FLAGS = ("--install-desktop-entry", "--uninstall-desktop-entry")
 
 
@@ -55,6 +56,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("show", parents=[library_option], help="show one transcript")
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser(
+        "search",
+        parents=[library_option],
+        help="search the whole archive",
+        description='Words find their other forms; "a phrase" in quotes matches as written; word* is a '
+        "prefix; AND, OR (binds tighter), NOT or -word, and parentheses combine them.",
+    )
+    p.add_argument("query", metavar="QUERY", help="what to look for (empty: everything the filters let through)")
+    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD", help="published on or after")
+    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD", help="published on or before")
+    p.add_argument("--lang", choices=("en", "ru"), help="only transcripts in this language")
+    p.add_argument("--type", metavar="TYPE", help="document type: interview, briefing, statement, …")
+    p.add_argument("--speaker", metavar="NAME", help="only what this speaker said (part of the name)")
+    p.add_argument("--place", metavar="PLACE", help="only transcripts from this place (part of the name)")
+    p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N results (default 50)")
+    p.add_argument("--json", action="store_true", help='print {"total": N, "hits": [...]}')
 
     p = commands.add_parser(
         "link", parents=[library_option], help="link two transcripts as language versions of one document"
@@ -103,6 +122,7 @@ def run(argv: Sequence[str]) -> int:
                 "import": cmd_import,
                 "list": cmd_list,
                 "show": cmd_show,
+                "search": cmd_search,
                 "annotations": cmd_annotations,
                 "link": cmd_link,
                 "unlink": cmd_unlink,
@@ -113,6 +133,55 @@ def run(argv: Sequence[str]) -> int:
         except LibraryError as err:
             print(f"transcript-reader: {err}", file=sys.stderr)
             return 1
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2021-03-22: {text!r}") from None
+
+
+def cmd_search(library: Library, args: argparse.Namespace) -> int:
+    """`search QUERY …`: the exact total and the first hits with a snippet (hits marked **like this**)."""
+    from reader.core.search import QueryError
+
+    if args.limit < 0:
+        print("transcript-reader: --limit must not be negative.", file=sys.stderr)
+        return 2
+    try:
+        result = library.search(
+            args.query,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            language=args.lang,
+            doc_type=args.type,
+            speaker=args.speaker,
+            place=args.place,
+            sort=args.sort,
+            limit=args.limit,
+        )
+    except QueryError as err:
+        print(f"transcript-reader: {err.message}", file=sys.stderr)
+        return 1
+    hits = [
+        {
+            "id": hit.id,
+            "date": hit.date.isoformat() if hit.date else None,
+            "title": hit.title,
+            "language": hit.language,
+            "snippet": hit.snippet().marked(),
+        }
+        for hit in result.hits
+    ]
+    if args.json:
+        print(json.dumps({"total": result.total, "hits": hits}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Showing {len(hits)} of {result.total} results.")
+    for hit in hits:
+        print(f"\n{hit['id']:>6}  {hit['date'] or '—':10}  {hit['language']}  {hit['title']}")
+        print(f"        {hit['snippet']}")
+    return 0
 
 
 def cmd_import(library: Library, args: argparse.Namespace) -> int:

@@ -2,10 +2,11 @@
 reader's place with it, the side-by-side view draws its rows from it.
 
 By structure first: segments (a briefing section after its heading, a group after "* * *"), then turns
-and runs of unlabelled text, then paragraphs within them. Where counts differ, a small dynamic
-programme matches units by role (question, answer, text, heading) and proportional position, and
-paragraphs fall back to proportional position; every row it touches is marked uncertain rather than
-silently shifted. Pure Python, no Qt.
+and runs of unlabelled text, then paragraphs within them. Where counts differ it falls back to
+proportional position: a small dynamic programme matches units by role (question, answer, text,
+heading) and their place in the text, and paragraphs by their share of their turn's text (so a paragraph
+the translator split or joined lines up). Every row of a part whose counts differ is marked uncertain
+rather than silently shifted. Pure Python, no Qt.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class AlignedRow:
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
+    """The rows of two aligned versions ("left" is the first version given to `align`)."""
+
     rows: tuple[AlignedRow, ...]
     left_rows: tuple[int, ...]  # for each paragraph of the left version, its row
     right_rows: tuple[int, ...]

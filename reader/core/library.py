@@ -1045,7 +1045,8 @@ class Library:
         """The stored transcripts that could pair with `f`: same stamp, or, where one of the two has no
         time, same document number or title date. Turns are counted only where the rule may need them."""
         untimed = "(? OR published_date IS NULL OR published_time IS NULL)"
-        clauses, params = [], [f.timestamp is None, f.id]
+        clauses: list[str] = []
+        params: list[object] = [f.timestamp is None, f.id]
         if f.timestamp:
             clauses.append("(published_date = ? AND published_time = ?)")
             params += [_iso(f.published_date), _hhmm(f.published_time)]

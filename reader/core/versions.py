@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from reader.core.model import DocType, PairBasis, Transcript, TranscriptId
 
@@ -148,12 +149,12 @@ def _keys(f: PairingFacts) -> list[object]:
     return keys
 
 
-def facts_of_row(row: tuple[object, ...]) -> PairingFacts:
+def facts_of_row(row: tuple[Any, ...]) -> PairingFacts:
     """Facts from a row of (id, language, published_date, published_time, event_date, doc_type,
     doc_number, available_languages JSON, turn count), as the library stores them."""
     tid, language, date, time, event, doc_type, number, languages, turns = row
     return PairingFacts(
-        id=TranscriptId(int(tid)),  # type: ignore[call-overload]
+        id=TranscriptId(int(tid)),
         language=str(language),
         published_date=dt.date.fromisoformat(date) if isinstance(date, str) else None,
         published_time=dt.time.fromisoformat(time) if isinstance(time, str) else None,
@@ -161,5 +162,5 @@ def facts_of_row(row: tuple[object, ...]) -> PairingFacts:
         doc_type=DocType(doc_type),
         doc_number=number if isinstance(number, str) else None,
         available_languages=tuple(json.loads(languages)) if isinstance(languages, str) else (),
-        turn_count=int(turns),  # type: ignore[call-overload]
+        turn_count=int(turns),
     )
