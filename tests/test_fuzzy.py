@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.commands import commands
-from reader.core.fuzzy import DateTarget, date_target, fold, match, rank
+from reader.core.fuzzy import DateTarget, contains_words, date_target, fold, match, rank
 
 TITLES = [c.title for c in commands()]
 
@@ -115,3 +115,19 @@ def test_a_typed_date_is_a_place_to_go(typed, target):
 @pytest.mark.parametrize("typed", ["2021-02-30", "31.04.2021", "zoom", "2021", "22 Smarch 2021", "", "13.2021"])
 def test_what_is_no_date_is_not_taken_for_one(typed):
     assert date_target(typed) is None
+
+
+def test_title_search_needs_every_word_and_prefers_word_starts():
+    title = "Foreign Minister Sergey Lavrov’s interview with Kommersant newspaper, Moscow"
+    found = contains_words("kommersant lavrov", title)
+    assert found is not None
+    assert "".join(title[p] for p in found.positions) == "LavrovKommersant"
+    assert contains_words("lavrov izvestia", title) is None
+    support = "Support for the port"
+    found = contains_words("port", support)
+    assert found is not None and found.positions[0] == support.index(" port") + 1
+    at_start = contains_words("port", "port of call")
+    inside = contains_words("port", "Support")
+    assert at_start is not None and inside is not None and at_start.score > inside.score
+    russian = contains_words("лавров", "Интервью С.В.Лаврова газете «Коммерсантъ»")
+    assert russian is not None and len(russian.positions) == 6

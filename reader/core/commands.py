@@ -21,7 +21,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -479,6 +478,8 @@ class Keymap:
 
     def save(self, path: Path) -> None:
         """Write the overrides to `path` atomically (a temporary file renamed over the old one)."""
+        import tempfile
+
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=".shortcuts-", suffix=".json", dir=path.parent)
         try:

@@ -83,6 +83,31 @@ def rank(
     return [(item, found) for _, _, _, item, found in rows]
 
 
+def contains_words(pattern: str, text: str, folded: str | None = None) -> Match | None:
+    """Every word of the pattern occurs in the text (case-insensitive, ё = е), preferably at a word
+    start: the search for long texts such as transcript titles, where letters scattered over 200
+    characters would match nearly anything. `folded` is `fold(text)` when the caller keeps it."""
+    folded = fold(text) if folded is None else folded
+    total = 0.0
+    positions: set[int] = set()
+    for term in fold(pattern).split():
+        first = folded.find(term)
+        if first == -1:
+            return None
+        at = first
+        while at > 0 and folded[at - 1].isalnum():  # look for an occurrence that starts a word
+            at = folded.find(term, at + 1)
+            if at == -1:
+                break
+        if at == -1:
+            at = first
+        else:
+            total += FIRST_LETTER_MULTIPLIER * BONUS_BOUNDARY
+        total += len(term) * (SCORE_MATCH + BONUS_CONSECUTIVE)
+        positions.update(range(at, at + len(term)))
+    return Match(total, tuple(sorted(positions)))
+
+
 def _bonus(text: str, j: int) -> float:
     current = text[j]
     if not current.isalnum():

@@ -8,6 +8,8 @@ the typed text and returning `PaletteItem`s with a score (higher is better); the
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -39,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.commands import Command, Keymap, commands
-from reader.core.fuzzy import DateTarget, date_target, match, rank
+from reader.core.fuzzy import DateTarget, Match, contains_words, date_target, fold, match
 from reader.core.model import TranscriptSummary
 from reader.ui.actions import HAS_HANDLER, key_text, tr
 from reader.ui.keycaps import GAP, caps_width, paint_caps
@@ -93,37 +95,81 @@ def date_provider(go_to: Callable[[DateTarget], object]) -> Provider:
     return provide
 
 
+class TranscriptTitles:
+    """A provider offering the transcripts whose title holds every typed word (from `min_length`
+    characters on, so one letter does not list the archive), best first, then newest first; a
+    transcript sits below a command of equal score. Fuzzy letters are not used here: scattered over
+    a 200-character title they match nearly anything. The titles are read and folded once; call
+    `invalidate()` when the library changes (about 30 ms a keystroke at 20,000 titles)."""
+
+    def __init__(
+        self,
+        summaries: Callable[[], Sequence[TranscriptSummary]],
+        open_transcript: Callable[[int], object],
+        *,
+        limit: int = 20,
+        min_length: int = 3,
+    ) -> None:
+        self._summaries = summaries
+        self._open = open_transcript
+        self.limit = limit
+        self.min_length = min_length
+        self._rows: list[TranscriptSummary] | None = None
+        self._folded: list[str] = []
+
+    def invalidate(self) -> None:
+        self._rows = None
+
+    def __call__(self, text: str) -> list[PaletteItem]:
+        terms = fold(text).split()
+        if len(text.strip()) < self.min_length or not terms:
+            return []
+        if self._rows is None:
+            self._rows = list(self._summaries())
+            self._folded = [fold(s.title) for s in self._rows]
+        # Rank by how many typed words start a word of the title, then newest first; only the few
+        # shown get their matched letters worked out.
+        starts = [re.compile(r"(?<!\w)" + re.escape(term)) for term in terms]
+        folded = self._folded
+        if len(terms) == 1:  # the common case, and a list comprehension is the fastest loop
+            term = terms[0]
+            candidates = [i for i, title in enumerate(folded) if term in title]
+        else:
+            candidates = [i for i, title in enumerate(folded) if all(t in title for t in terms)]
+        hits = []
+        for index in candidates:
+            day = self._rows[index].published_date
+            at_starts = sum(1 for start in starts if start.search(folded[index]))
+            hits.append((-at_starts, -(day.toordinal() if day else 0), index))
+        items = []
+        for _, _, index in heapq.nsmallest(self.limit, hits):
+            summary = self._rows[index]
+            found = contains_words(text, summary.title, self._folded[index])
+            if found is not None:
+                items.append(self._item(summary, found))
+        return items
+
+    def _item(self, summary: TranscriptSummary, found: Match) -> PaletteItem:
+        when = summary.published_date.isoformat() if isinstance(summary.published_date, dt.date) else ""
+        return PaletteItem(
+            summary.title,
+            lambda tid=summary.id: self._open(int(tid)),
+            kind=tr("Transcript"),
+            detail=" · ".join(part for part in (when, summary.language.upper()) if part),
+            score=found.score - 5.0,
+            positions=found.positions,
+            ident=f"transcript:{summary.id}",
+        )
+
+
 def transcript_provider(
     summaries: Callable[[], Sequence[TranscriptSummary]],
     open_transcript: Callable[[int], object],
     *,
     limit: int = 20,
     min_length: int = 3,
-) -> Provider:
-    """Offers the transcripts whose title matches (from `min_length` typed characters on, so one
-    letter does not list the whole archive); below a command of equal score."""
-
-    def provide(text: str) -> list[PaletteItem]:
-        if len(text.strip()) < min_length:
-            return []
-        items = []
-        for summary, found in rank(text, summaries(), key=lambda s: s.title, limit=limit):
-            when = summary.published_date.isoformat() if isinstance(summary.published_date, dt.date) else ""
-            detail = " · ".join(part for part in (when, summary.language.upper()) if part)
-            items.append(
-                PaletteItem(
-                    summary.title,
-                    lambda tid=summary.id: open_transcript(int(tid)),
-                    kind=tr("Transcript"),
-                    detail=detail,
-                    score=found.score - 5.0,
-                    positions=found.positions,
-                    ident=f"transcript:{summary.id}",
-                )
-            )
-        return items
-
-    return provide
+) -> TranscriptTitles:
+    return TranscriptTitles(summaries, open_transcript, limit=limit, min_length=min_length)
 
 
 # -- the popup --------------------------------------------------------------------------------------

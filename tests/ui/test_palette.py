@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit, QWidget
 from reader.core.commands import CATEGORIES, Keymap, commands
 from reader.core.fuzzy import DateTarget
 from reader.core.library import Library
+from reader.core.model import DocType, TranscriptId, TranscriptSummary
 from reader.ui.actions import build_actions
 from reader.ui.cheat_sheet import CheatSheet
 from reader.ui.palette import CommandPalette, date_provider, transcript_provider
@@ -149,6 +150,24 @@ def test_a_transcript_opens_by_its_title(qtbot, window: Window, palette: Command
     qtbot.waitUntil(lambda: opened == [russian.id])
     type_into(qtbot, palette, "la")  # two letters would list half the archive: commands only
     assert all(item.kind != "Transcript" for item in palette.results())
+
+
+def test_newest_transcript_first_and_new_imports_found_after_invalidate(qtbot, palette: CommandPalette) -> None:
+    def summary(tid: int, title: str, day: dt.date) -> TranscriptSummary:
+        return TranscriptSummary(TranscriptId(tid), title, "en", day, None, DocType.BRIEFING, ())
+
+    rows = [summary(1, "Briefing by Maria Zakharova, 2019", dt.date(2019, 5, 1)),
+            summary(2, "Briefing by Maria Zakharova, 2021", dt.date(2021, 5, 1))]  # fmt: skip
+    provider = transcript_provider(lambda: rows, lambda _id: None)
+    palette.add_provider(provider)
+    type_into(qtbot, palette, "zakharova")
+    assert [i.title for i in palette.results() if i.kind == "Transcript"] == [rows[1].title, rows[0].title]
+    rows.append(summary(3, "Briefing by Maria Zakharova, 2024", dt.date(2024, 5, 1)))
+    palette.refresh()
+    assert len([i for i in palette.results() if i.kind == "Transcript"]) == 2  # titles are read once
+    provider.invalidate()  # what the window does when the library changes
+    palette.refresh()
+    assert [i.title for i in palette.results() if i.kind == "Transcript"][0] == rows[2].title
 
 
 def test_palette_fits_in_the_window_and_over_its_top(qtbot, window: Window, palette: CommandPalette) -> None:
