@@ -885,10 +885,10 @@ class Library:
         moved, orphaned = [], []
         for annotation_id, kind, start, end, exact, prefix, suffix, orphan in conn.execute(
             "SELECT id, kind, start, end, exact, prefix, suffix, orphan FROM annotations"
-            " WHERE transcript_id = ? AND kind != ?",
+            " WHERE transcript_id = ? AND kind != ? ORDER BY start",  # in text order: moves are learnt
             (transcript_id, AnnotationKind.TRANSCRIPT_NOTE.value),
         ).fetchall():
-            located = _relocate(kind, Selectors(start, end, exact, prefix, suffix), text, spans, index)
+            located = _relocate(kind, Selectors(start, end, exact, prefix, suffix), text, spans, starts, index)
             if located is None:
                 if not orphan:
                     orphaned.append((annotation_id,))
@@ -1228,7 +1228,7 @@ def _paragraph_at(starts: list[int], offset: int) -> int:
 
 
 def _relocate(
-    kind: str, old: Selectors, text: str, spans: list[tuple[int, int]], index: TextIndex
+    kind: str, old: Selectors, text: str, spans: list[tuple[int, int]], starts: list[int], index: TextIndex
 ) -> tuple[Selectors, int] | None:
     """An annotation's new selectors and paragraph in `text`, or None (an orphan).
 
@@ -1237,7 +1237,6 @@ def _relocate(
     found = reanchor(old, text, index=index)
     if found is None:
         return None
-    starts = [start for start, _ in spans]
     if kind == AnnotationKind.PARAGRAPH_NOTE.value:
         paragraph = _paragraph_at(starts, (found[0] + found[1]) // 2)
         return describe(text, *spans[paragraph]), paragraph
@@ -1246,7 +1245,7 @@ def _relocate(
 
 def _reanchored(a: Annotation, text: str, content_hash: str, spans: list[tuple[int, int]]) -> Annotation:
     old = Selectors(a.start, a.end, a.exact, a.prefix, a.suffix)
-    located = _relocate(a.kind.value, old, text, spans, TextIndex(text))
+    located = _relocate(a.kind.value, old, text, spans, [start for start, _ in spans], TextIndex(text))
     if located is None:
         return replace(a, orphan=True)
     s, paragraph = located
