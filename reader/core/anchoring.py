@@ -233,7 +233,8 @@ def _best_match(
 
 
 def _occurrences(text: str, needle: str) -> list[int]:
-    found, i = [], text.find(needle)
+    found: list[int] = []
+    i = text.find(needle)
     while i >= 0 and len(found) < _MAX_OCCURRENCES:
         found.append(i)
         i = text.find(needle, i + 1)
@@ -277,7 +278,7 @@ def _likely_starts(old: Selectors, index: TextIndex) -> list[int]:
     shift = len(old.prefix)
     # A long paragraph need not look up every q-gram; an odd step meets every sampled position.
     step = max(1, len(pattern) // 512) | 1
-    found = []
+    found: list[tuple[int, int, list[int]]] = []
     for k in range(0, len(pattern) - _GRAM + 1, step):
         hits = index.positions(pattern[k : k + _GRAM])
         if 0 < len(hits) <= _MAX_GRAM_HITS:

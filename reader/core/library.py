@@ -414,8 +414,8 @@ class Library:
         tags: Iterable[str] = (),
     ) -> Annotation:
         """A note on a whole paragraph (its index in `Transcript.paragraphs`); its range is the paragraph."""
-        note = _clean_note(note)
-        if note is None:
+        text_of_note = _clean_note(note)
+        if text_of_note is None:
             raise InvalidAnnotation("The note is empty: write something to attach to the paragraph.")
         clean_tags = _clean_tags(tags)
         with self._write() as conn:
@@ -431,7 +431,7 @@ class Library:
                     paragraph=paragraph,
                     content_hash=content_hash,
                     color=color,
-                    note=note,
+                    note=text_of_note,
                     tags=self._known_spelling(conn, clean_tags),
                 ),
             )
@@ -440,8 +440,8 @@ class Library:
 
     def add_transcript_note(self, transcript_id: int, note: str, *, tags: Iterable[str] = ()) -> Annotation:
         """A note on the whole transcript; it has no range (start = end = 0) and never becomes an orphan."""
-        note = _clean_note(note)
-        if note is None:
+        text_of_note = _clean_note(note)
+        if text_of_note is None:
             raise InvalidAnnotation("The note is empty: write something to attach to the transcript.")
         clean_tags = _clean_tags(tags)
         with self._write() as conn:
@@ -455,7 +455,7 @@ class Library:
                     paragraph=None,
                     content_hash=content_hash,
                     color=None,
-                    note=note,
+                    note=text_of_note,
                     tags=self._known_spelling(conn, clean_tags),
                 ),
             )
@@ -888,7 +888,7 @@ class Library:
             " WHERE transcript_id = ? AND kind != ? ORDER BY start",  # in text order: moves are learnt
             (transcript_id, AnnotationKind.TRANSCRIPT_NOTE.value),
         ).fetchall():
-            located = _relocate(kind, Selectors(start, end, exact, prefix, suffix), text, spans, starts, index)
+            located = _relocate(kind, Selectors(start, end, exact, prefix, suffix), text, spans, index, starts)
             if located is None:
                 if not orphan:
                     orphaned.append((annotation_id,))
@@ -1228,15 +1228,23 @@ def _paragraph_at(starts: list[int], offset: int) -> int:
 
 
 def _relocate(
-    kind: str, old: Selectors, text: str, spans: list[tuple[int, int]], starts: list[int], index: TextIndex
+    kind: str,
+    old: Selectors,
+    text: str,
+    spans: list[tuple[int, int]],
+    index: TextIndex,
+    starts: list[int] | None = None,
 ) -> tuple[Selectors, int] | None:
     """An annotation's new selectors and paragraph in `text`, or None (an orphan).
 
     A paragraph note covers the whole paragraph it is found in, even when that paragraph was edited.
+    `starts` (where the paragraphs start) saves working them out again for each of a batch.
     """
     found = reanchor(old, text, index=index)
     if found is None:
         return None
+    if starts is None:
+        starts = [start for start, _ in spans]
     if kind == AnnotationKind.PARAGRAPH_NOTE.value:
         paragraph = _paragraph_at(starts, (found[0] + found[1]) // 2)
         return describe(text, *spans[paragraph]), paragraph
@@ -1245,7 +1253,7 @@ def _relocate(
 
 def _reanchored(a: Annotation, text: str, content_hash: str, spans: list[tuple[int, int]]) -> Annotation:
     old = Selectors(a.start, a.end, a.exact, a.prefix, a.suffix)
-    located = _relocate(a.kind.value, old, text, spans, [start for start, _ in spans], TextIndex(text))
+    located = _relocate(a.kind.value, old, text, spans, TextIndex(text))
     if located is None:
         return replace(a, orphan=True)
     s, paragraph = located
