@@ -495,7 +495,7 @@ def run_window(argv: Sequence[str]) -> int:
     """Open the window (importing any files given) and run until it closes; returns the exit status."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication([sys.argv[0], *argv])
+        app = QApplication(themes.qt_arguments([sys.argv[0], *argv]))
         argv = app.arguments()[1:]  # Qt has removed its own options (-platform, -style …)
     app.setApplicationName(APP_ID)
     app.setOrganizationName(APP_ID)

@@ -581,3 +581,13 @@ def test_every_icon_name_maps_to_an_existing_glyph(qapp) -> None:
 
     for name in GLYPHS:
         assert not icon(name).isNull(), name
+
+
+def test_fusion_is_asked_for_unless_the_user_chose_a_style(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui.themes import qt_arguments
+
+    monkeypatch.delenv("QT_STYLE_OVERRIDE", raising=False)
+    assert qt_arguments(["app", "file.txt"]) == ["app", "-style", "Fusion", "file.txt"]
+    assert qt_arguments(["app", "-style", "windows"]) == ["app", "-style", "windows"]
+    monkeypatch.setenv("QT_STYLE_OVERRIDE", "kvantum")
+    assert qt_arguments(["app"]) == ["app"]
