@@ -99,6 +99,9 @@ class CalendarSidebar(QWidget):
         self.lists.setChildrenCollapsible(False)
         self.lists.addWidget(day_box)
         self.lists.addWidget(archive_box)
+        self.lists.setStretchFactor(0, 1)
+        self.lists.setStretchFactor(1, 2)  # a day has a few transcripts; the archive grows by the year
+        self.lists.setSizes([180, 360])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 APP_TITLE = "Transcript Reader"
 APP_ID = "transcript-reader"
 DEFAULT_SIZE = (1280, 820)
-DEFAULT_SPLIT = (270, 500, 670)
+DEFAULT_SPLIT = (250, 560, 630)  # in proportion: QSplitter scales them to the window
 
 
 class MainWindow(QMainWindow):
