@@ -218,6 +218,7 @@ CREATE TABLE unmatched_annotations (
 ) WITHOUT ROWID;
 """
 
+
 # (name, SQL script or a function of the connection) in order. Released entries are never edited;
 # a change of schema is a new entry.
 MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [

@@ -417,17 +417,41 @@ def _term_pattern(term: str) -> str:
     return "".join("[её]" if c == "е" else re.escape(c) for c in term)
 
 
+def _forms(leaf: Word, expansions: Expansions) -> list[str]:
+    forms = expansions.get(leaf.term, (leaf.term,)) if _expands(leaf) else (leaf.term,)
+    return sorted(set(forms), key=len, reverse=True)  # longest first: an alternation takes the first fit
+
+
 def _leaf_pattern(leaf: Leaf, expansions: Expansions) -> str:
+    """The exact pattern (used with IGNORECASE): token boundaries as unicode61 draws them."""
     if isinstance(leaf, Word):
         if leaf.prefix:
             return _NOT_TOKEN_BEFORE + _term_pattern(leaf.term) + r"[^\W_]*"
-        forms = expansions.get(leaf.term, (leaf.term,)) if _expands(leaf) else (leaf.term,)
-        # longest first, so the alternation never stops at a shorter form
-        body = "|".join(_term_pattern(f) for f in sorted(set(forms), key=len, reverse=True))
+        body = "|".join(_term_pattern(f) for f in _forms(leaf, expansions))
         return _NOT_TOKEN_BEFORE + "(?:" + body + ")" + _NOT_TOKEN_AFTER
     parts = [_term_pattern(t) for t in leaf.terms]
     tail = r"[^\W_]*" if leaf.prefix else _NOT_TOKEN_AFTER
     return _NOT_TOKEN_BEFORE + _GAP.join(parts) + tail
+
+
+def _cased(term: str) -> str:
+    """term, Term and TERM, each ё-blind: a case-sensitive pattern that Python's regex engine scans
+    several times faster than an IGNORECASE one with look-arounds (measured: ~0.1 against ~0.5 ms for
+    a 23 KB transcript)."""
+    variants = dict.fromkeys((term, term[:1].upper() + term[1:], term.upper()))
+    out = []
+    for v in variants:
+        out.append("".join("[её]" if c == "е" else "[ЕЁ]" if c == "Е" else re.escape(c) for c in v))
+    return "(?:" + "|".join(out) + ")"
+
+
+def _locator_pattern(leaf: Leaf, expansions: Expansions) -> str:
+    """Where a hit may start (no boundaries, common casings only): candidates the exact pattern checks."""
+    if isinstance(leaf, Word):
+        if leaf.prefix:
+            return _cased(leaf.term)
+        return "|".join(_cased(f) for f in _forms(leaf, expansions))
+    return _cased(leaf.terms[0]) + _GAP + _cased(leaf.terms[1]) if len(leaf.terms) > 1 else _cased(leaf.terms[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,6 +471,25 @@ class Snippet:
         return "".join(out)
 
 
+class _Finder:
+    """Finds the first hit of some leaves quickly: a case-sensitive scan for the usual casings (then any
+    casing) proposes where a hit may start, and the exact pattern, with token boundaries, confirms it."""
+
+    def __init__(self, leaves: list[Leaf], expansions: Expansions) -> None:
+        self.exact = re.compile("|".join(sorted({_leaf_pattern(x, expansions) for x in leaves})), re.IGNORECASE)
+        locators = "|".join(sorted({_locator_pattern(x, expansions) for x in leaves}))
+        # any casing ("McFaul"), still without look-arounds: slower, needed only when the first fails
+        self._locators = (re.compile(locators), re.compile(locators, re.IGNORECASE))
+
+    def first(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        for locator in self._locators:
+            for candidate in locator.finditer(text, start, end):
+                m = self.exact.match(text, candidate.start(), end)
+                if m and m.end() > m.start():
+                    return m.span()
+        return None
+
+
 class Matcher:
     """A query compiled to regular expressions over unfolded text, for spans, snippets and checks."""
 
@@ -454,16 +497,15 @@ class Matcher:
         self.query = query
         self._expansions = expansions
         leaves = query.leaves(positive_only=True)
-        patterns = sorted({_leaf_pattern(leaf, expansions) for leaf in leaves})
-        self._any = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
-        self._leaf_res: dict[Leaf, re.Pattern[str]] = {}
+        self._all = _Finder(leaves, expansions) if leaves else None
+        self._leaf_finders: dict[Leaf, _Finder] = {}
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Every hit of the query's positive words in text[start:end], in order, as (start, end) offsets."""
-        if self._any is None:
+        if self._all is None:
             return []
         stop = len(text) if end is None else end
-        return [m.span() for m in self._any.finditer(text, start, stop) if m.end() > m.start()]
+        return [m.span() for m in self._all.exact.finditer(text, start, stop) if m.end() > m.start()]
 
     def first(self, text: str) -> tuple[int, int] | None:
         """The first hit in `text`, or None."""
@@ -475,10 +517,10 @@ class Matcher:
 
     def _eval(self, node: Node, text: str) -> bool:
         if isinstance(node, Word | Phrase):
-            pattern = self._leaf_res.get(node)
-            if pattern is None:
-                pattern = self._leaf_res[node] = re.compile(_leaf_pattern(node, self._expansions), re.IGNORECASE)
-            return pattern.search(text) is not None
+            finder = self._leaf_finders.get(node)
+            if finder is None:
+                finder = self._leaf_finders[node] = _Finder([node], self._expansions)
+            return finder.first(text, 0, len(text)) is not None
         if isinstance(node, And):
             return all(self._eval(p, text) for p in node.parts)
         if isinstance(node, Or):
@@ -512,15 +554,12 @@ class Matcher:
         return Snippet(lead + excerpt + trail, tuple((s + shift, e + shift) for s, e in spans))
 
     def _first(self, text: str, within: list[tuple[int, int]] | None) -> tuple[int, int] | None:
-        if self._any is None:
+        if self._all is None:
             return None
-        if within is None:
-            m = self._any.search(text)
-            return m.span() if m else None
-        for start, end in within:
-            m = self._any.search(text, start, end)
-            if m:
-                return m.span()
+        for start, end in within if within is not None else [(0, len(text))]:
+            hit = self._all.first(text, start, end)
+            if hit:
+                return hit
         return None
 
 
