@@ -458,9 +458,20 @@ class Library:
     ) -> dict[dt.date, int]:
         """The days of a month with matching transcripts, and how many on each: the calendar's marks.
 
-        The matching set is remembered, so turning the months of the same search costs well under a ms.
+        Uses the search's set of matches when one is remembered (sorting by date, the histogram or a
+        speaker made it): well under a ms. Otherwise it asks the index about this month only.
         """
-        matched = self._matched_set(query, filters)
+        filters = filters or SearchFilters()
+        parsed = query if isinstance(query, Query) else parse_query(query)
+        expansions = self.search_expansions(parsed)
+        matched = self._remembered_matches(parsed, expansions, filters)
+        if matched is None:
+            first = dt.date(year, month, 1)
+            month_filters = filters.within(first, dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(1))
+            if month_filters is None:
+                return {}
+            with self._searching():
+                matched = self._matched_ids(parsed, expansions, month_filters, remember=False)
         counts: dict[dt.date, int] = {}
         for transcript_id, day in self._date_order()[2].get(f"{year:04d}-{month:02d}", ()):
             if transcript_id in matched:
@@ -683,8 +694,24 @@ class Library:
         )
         return [r[0] for r in self._conn.execute(sql, [compiled.match, *params])]
 
-    def _matched_ids(self, parsed: Query, expansions: dict[str, tuple[str, ...]], filters: SearchFilters) -> set[int]:
-        """Every transcript matching the query and filters (for a speaker: checked in their words)."""
+    def _remembered_matches(
+        self, parsed: Query, expansions: dict[str, tuple[str, ...]], filters: SearchFilters
+    ) -> set[int] | None:
+        compiled = compile_query(parsed, expansions)
+        where, params = self._search_where(compiled, filters)
+        memo: dict[Any, set[int]] = self._search_memo("matched")
+        return memo.get((compiled.match, tuple(where), tuple(params)))
+
+    def _matched_ids(
+        self,
+        parsed: Query,
+        expansions: dict[str, tuple[str, ...]],
+        filters: SearchFilters,
+        *,
+        remember: bool = True,
+    ) -> set[int]:
+        """Every transcript matching the query and filters (for a speaker: checked in their words),
+        remembered for the last few searches."""
         compiled = compile_query(parsed, expansions)
         where, params = self._search_where(compiled, filters)
         key = (compiled.match, tuple(where), tuple(params))
@@ -701,9 +728,10 @@ class Library:
         if speakers and not parsed.is_empty:
             ordered = [i for i in self._date_order()[0] if i in matched]
             matched = set(self._verified_by_speaker(ordered, speakers, Matcher(parsed, expansions)))
-        if len(memo) >= 8:  # the last few searches: the calendar and histogram ask about the current one
-            del memo[next(iter(memo))]
-        memo[key] = matched
+        if remember:
+            if len(memo) >= 8:  # the last few searches: the calendar and histogram ask about the current one
+                del memo[next(iter(memo))]
+            memo[key] = matched
         return matched
 
     def _matched_set(self, query: str | Query, filters: SearchFilters | None) -> set[int]:

@@ -331,19 +331,22 @@ def parse_query(text: str) -> Query:
 
 
 def _check_negations(node: Node, *, top: bool) -> None:
-    """NOT must exclude from something: `a -b`, `-b` alone; never `a OR -b` (it would match nearly all)."""
+    """NOT must exclude from something: `a -b`, `x OR (a -b)`, or `-b` alone (every transcript without
+    b); never `a OR -b`, which would match nearly everything."""
     if isinstance(node, Not):
         if not top:
             raise QueryError(
                 "A word with NOT or “-” can only exclude: put it beside words to search for, "
-                "like “sanctions -Iran”, not inside an OR."
+                "like “sanctions -Iran”, not alone inside an OR."
             )
         _check_negations(node.part, top=False)
     elif isinstance(node, And):
+        has_positive = any(not isinstance(part, Not) for part in node.parts)
         for part in node.parts:
-            _check_negations(part, top=top and isinstance(part, Not))
             if isinstance(part, Not):
-                _check_negations(part.part, top=False)
+                _check_negations(part, top=top or has_positive)
+            else:
+                _check_negations(part, top=False)
     elif isinstance(node, Or):
         for part in node.parts:
             _check_negations(part, top=False)

@@ -262,21 +262,19 @@ def run_queries(library_path: Path, corpus: Path, runs: int, use_rg: bool) -> li
 
 
 def calendar_times(library_path: Path, runs: int) -> tuple[list[float], list[float]]:
-    """Milliseconds for a month of hit marks: the first month asked after a search (which finds the
-    matching set), and the next months of the same search (which reuse it)."""
-    first, next_months = [], []
+    """Milliseconds for a month of hit marks after a search sorted by relevance (the index is asked
+    about that month), and after one sorted by date (its remembered set of matches answers)."""
+    by_relevance, by_date = [], []
     with Library.open(library_path) as lib:
+        lib.search_day_counts("", 2020, 1)  # the date order, read once until the library changes
         for query in CALENDAR_QUERIES:
-            for _ in range(runs):
-                lib._search_cache.clear()
-                lib.search(query, limit=50)  # the search that put the calendar in search mode
-                started = time.perf_counter()
-                lib.search_day_counts(query, *CALENDAR_MONTHS[0])
-                first.append((time.perf_counter() - started) * 1000)
-            for year, month in CALENDAR_MONTHS[1:]:
-                ms, _ = timed(lambda q=query, y=year, m=month: lib.search_day_counts(q, y, m), runs)
-                next_months.append(ms)
-    return first, next_months
+            for sort, times in (("relevance", by_relevance), ("date", by_date)):
+                lib._search_cache.pop("matched", None)
+                lib.search(query, limit=50, sort=sort)  # the search that put the calendar in search mode
+                for year, month in CALENDAR_MONTHS:
+                    ms, _ = timed(lambda q=query, y=year, m=month: lib.search_day_counts(q, y, m), runs)
+                    times.append(ms)
+    return by_relevance, by_date
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -320,8 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         "app_over_floor_p50": app["p50"] / floor["p50"],
         "rg_ms": rg,
         "rg_over_app_p50": (rg["p50"] / app_unfiltered["p50"]) if rg and app_unfiltered else None,
-        "calendar_first_month_ms": cal_first,
-        "calendar_next_months_ms": cal_next,
+        "calendar_month_after_relevance_search_ms": cal_first,
+        "calendar_month_after_date_search_ms": cal_next,
         "rows": [r.__dict__ for r in rows],
     }
     out = args.json or work / f"search-bench-{args.count}.json"
@@ -359,11 +357,15 @@ def main(argv: list[str] | None = None) -> int:
             "app ≥ 10× faster",
         )
     line(
-        "calendar month of hit marks, first after a search",
+        "calendar month of hit marks (results by relevance)",
         f"p50 {cal_first['p50']:.2f} ms, p95 {cal_first['p95']:.2f} ms",
         "≤ 5 ms",
     )
-    line("calendar, turning to another month", f"p50 {cal_next['p50']:.2f} ms, p95 {cal_next['p95']:.2f} ms", "≤ 5 ms")
+    line(
+        "calendar month of hit marks (results by date)",
+        f"p50 {cal_next['p50']:.2f} ms, p95 {cal_next['p95']:.2f} ms",
+        "≤ 5 ms",
+    )
     print(f"\nfigures written to {out}")
     return 0
 
