@@ -17,7 +17,7 @@ from reader import __version__
 from reader.core.library import Library, LibraryError, UnknownTranscript
 from reader.core.model import Annotation, OutcomeKind, Transcript, TranscriptSummary
 
-COMMANDS = ("import", "list", "show", "search", "link", "unlink", "annotations")
+COMMANDS = ("import", "list", "show", "search", "link", "unlink", "annotations", "export", "backup", "restore")
 DESKTOP_ENTRY_FLAGS = ("--install-desktop-entry", "--uninstall-desktop-entry")
 
 
@@ -101,6 +101,29 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--json", action="store_true", help="print the annotation as JSON")
     a = actions.add_parser("delete", parents=[library_option], help="delete an annotation")
     a.add_argument("annotation_id", type=int, metavar="ANN_ID")
+    a = actions.add_parser(
+        "import", parents=[library_option], help="add the annotations of a file (ours, or W3C / Hypothesis JSON-LD)"
+    )
+    a.add_argument("file", metavar="FILE")
+    a.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = commands.add_parser("export", parents=[library_option], help="export annotations to a file or stdout")
+    p.add_argument("--format", required=True, choices=("markdown", "csv", "jsonld", "html", "json"))
+    p.add_argument("--transcript", type=int, action="append", metavar="ID", help="only this transcript (repeat)")
+    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD", help="published on or after")
+    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD", help="published on or before")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="only annotations with a tag (repeat)")
+    p.add_argument("--color", action="append", default=[], metavar="KEY", help="only this colour (repeat)")
+    p.add_argument("--counterparts", action="store_true", help="markdown, html: the other language's paragraph")
+    p.add_argument("--out", metavar="PATH", help="write to PATH (default: stdout)")
+    p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+
+    p = commands.add_parser("backup", parents=[library_option], help="back the library up (SQLite online backup)")
+    p.add_argument("--out", metavar="PATH", help="the backup file (default: in backups/ beside the library)")
+    p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+
+    p = commands.add_parser("restore", parents=[library_option], help="replace the library with a backup")
+    p.add_argument("backup", metavar="BACKUP")
     return parser
 
 
@@ -109,6 +132,8 @@ def run(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.install_desktop_entry or args.uninstall_desktop_entry:
         return cmd_desktop_entry(install=args.install_desktop_entry)
+    if args.command == "restore":  # replaces the library file: it must not be open (it may be damaged)
+        return cmd_restore(args)
     from reader.core.importer import open_library
 
     try:
@@ -126,6 +151,8 @@ def run(argv: Sequence[str]) -> int:
                 "annotations": cmd_annotations,
                 "link": cmd_link,
                 "unlink": cmd_unlink,
+                "export": cmd_export,
+                "backup": cmd_backup,
             }[args.command](library, args)
         except UnknownTranscript as err:
             print(f"transcript-reader: {err}", file=sys.stderr)
@@ -312,6 +339,8 @@ def cmd_annotations(library: Library, args: argparse.Namespace) -> int:
         elif args.action == "delete":
             a = library.delete_annotation(args.annotation_id)
             print(f"Deleted annotation {a.id} (“{_shorten(a.exact or a.note or '')}”).", file=sys.stderr)
+        elif args.action == "import":
+            return cmd_annotations_import(library, args)
         else:
             if args.transcript is not None:
                 library.transcript(args.transcript)  # an unknown id is an error, not an empty list
@@ -334,6 +363,94 @@ def cmd_annotations(library: Library, args: argparse.Namespace) -> int:
 def _shorten(text: str, width: int = 60) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def cmd_annotations_import(library: Library, args: argparse.Namespace) -> int:
+    """`annotations import FILE`: all or nothing; the report says what was added, present, unmatched."""
+    from reader.core.export.annotation_import import AnnotationFileError, import_annotations
+
+    try:
+        report = import_annotations(library, args.file)
+    except AnnotationFileError as err:
+        print(f"transcript-reader: {err}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    print(report.summary() + ".", file=sys.stderr)
+    for document in report.missing_documents:
+        print(f"  not in the library: {document}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(library: Library, args: argparse.Namespace) -> int:
+    """`export --format F …`: to --out, written atomically (an existing file needs --force), or to stdout."""
+    from reader.core.export import ExportError, Scope, render, select, write_atomically
+
+    keys = [e.key for e in library.color_legend()]
+    for color in args.color:
+        if color not in keys:
+            colours = ", ".join(keys)
+            print(f"transcript-reader: there is no colour “{color}”; the colours are {colours}.", file=sys.stderr)
+            return 1
+    scope = Scope(
+        transcripts=tuple(args.transcript) if args.transcript else None,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        colors=tuple(args.color),
+        tags=tuple(args.tag),
+    )
+    try:
+        selection = select(library, scope, counterparts=args.counterparts)
+        text = render(selection, args.format)
+        if args.out is None:
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.flush()
+            return 0
+        path = write_atomically(args.out, text, force=args.force)
+    except ExportError as err:
+        print(f"transcript-reader: {err}", file=sys.stderr)
+        return 1
+    n = selection.total
+    print(f"Exported {n} annotation{'s' if n != 1 else ''} to {path}.", file=sys.stderr)
+    return 0
+
+
+def cmd_backup(library: Library, args: argparse.Namespace) -> int:
+    """`backup [--out PATH]`: prints the backup's path (default: a new file in backups/ beside the library)."""
+    from pathlib import Path
+
+    from reader.core.backup import take_backup
+
+    if args.out is None:
+        path = take_backup(library)
+    else:
+        out = Path(args.out).expanduser()
+        if out.exists() and not args.force:
+            print(f"transcript-reader: {out} exists already; use --force to replace it.", file=sys.stderr)
+            return 1
+        path = library.backup(out)
+    print(path)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """`restore BACKUP`: checks the backup, then replaces the library with it, keeping the replaced one."""
+    from pathlib import Path
+
+    from reader.core.backup import restore_backup
+    from reader.core.resources import default_library_path
+
+    target = Path(args.library).expanduser() if args.library else default_library_path()
+    try:
+        restored = restore_backup(args.backup, target)
+        Library.open(target).close()  # an older backup's schema is upgraded now (its copy kept first)
+    except LibraryError as err:
+        print(f"transcript-reader: {err}", file=sys.stderr)
+        return 1
+    print(f"Restored {target} from {args.backup}.", file=sys.stderr)
+    if restored.replaced is not None:
+        print(f"The library it replaced is kept as {restored.replaced}.", file=sys.stderr)
+    return 0
 
 
 def cmd_desktop_entry(*, install: bool) -> int:

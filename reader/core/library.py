@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
+import os
 import re
 import sqlite3
 import uuid
@@ -27,12 +28,15 @@ from reader.core.model import (
     Annotation,
     AnnotationId,
     AnnotationKind,
+    AnnotationMerge,
     Bookmark,
     BookmarkId,
     ColorLegendEntry,
     DocType,
     ImportOutcome,
+    IncomingBookmark,
     InvalidAnnotation,
+    MergeOutcome,
     OutcomeKind,
     PairBasis,
     Paragraph,
@@ -40,6 +44,7 @@ from reader.core.model import (
     Transcript,
     TranscriptId,
     TranscriptSummary,
+    UnmatchedAnnotation,
     VersionState,
 )
 from reader.core.schema import MIGRATION_NAMES, MIGRATION_SET, apply_migrations
@@ -1603,6 +1608,281 @@ class Library:
             raise UnknownTranscript(transcript_id)
         return str(row[0])
 
+    # -- export, import and backups (issue 6) -----------------------------------------------------
+    # Exports read through the annotation methods above. An import is one `merge_annotations`: one
+    # transaction, so a refused file changes nothing. Backups use SQLite's online backup API, which
+    # copies a consistent state of the open library (a file copy of an open WAL database may not).
+
+    def annotation_uids(self) -> set[str]:
+        """The ids of every annotation kept here, attached or waiting unmatched: an import adds none twice."""
+        rows = self._conn.execute("SELECT uid FROM annotations UNION ALL SELECT uid FROM unmatched_annotations")
+        return {uid for (uid,) in rows}
+
+    def unmatched_annotations(self) -> list[UnmatchedAnnotation]:
+        """Imported annotations whose document is not in the library, in the order they were imported."""
+        return [
+            UnmatchedAnnotation(uid, json.loads(document), json.loads(annotation), dt.datetime.fromisoformat(at))
+            for uid, document, annotation, at in self._conn.execute(
+                "SELECT uid, document, annotation, imported_at FROM unmatched_annotations ORDER BY imported_at, uid"
+            )
+        ]
+
+    def transcripts_quoting(self, quote: str, *, limit: int = 10) -> list[TranscriptId]:
+        """Transcripts that have the words of `quote` in a row, those with it character for character
+        first: where an annotation made elsewhere (another tool, a web page) probably belongs."""
+        words = _QUOTE_WORD.findall(quote.replace("ё", "е").replace("Ё", "Е"))[:_QUOTE_WORDS]
+        if not words:
+            return []
+        rows = self._conn.execute(
+            "SELECT t.id, instr(t.body, ?) > 0 FROM transcripts_fts JOIN transcripts t ON t.id = transcripts_fts.rowid"
+            " WHERE transcripts_fts MATCH ? LIMIT ?",
+            (quote, 'body : "' + " ".join(words) + '"', limit * 4),
+        ).fetchall()
+        rows.sort(key=lambda r: not r[1])
+        return [TranscriptId(r[0]) for r in rows[:limit]]
+
+    def merge_annotations(self, merge: AnnotationMerge) -> MergeOutcome:
+        """Add what an annotation file holds, in one transaction (any error leaves the library as it was).
+
+        Each annotation is anchored in the current text of its transcript the way a re-import re-anchors
+        (not found: kept as an orphan); one whose id is here already is skipped, one waiting unmatched is
+        attached. Colours the legend lacks are added while it has room.
+        """
+        counts: dict[str, int] = dict.fromkeys(MergeOutcome.__dataclass_fields__, 0)
+        with self._write() as conn:
+            present = {uid for (uid,) in conn.execute("SELECT uid FROM annotations")}
+            waiting = {uid for (uid,) in conn.execute("SELECT uid FROM unmatched_annotations")}
+            legend = self._merged_legend(conn, merge.legend)
+            keys = {e.key for e in legend}
+            known = {tag.casefold(): tag for (tag,) in conn.execute("SELECT DISTINCT tag FROM annotation_tags")}
+            texts: dict[int, tuple[str, str, list[tuple[int, int]], TextIndex]] = {}
+
+            def text_of(transcript_id: int) -> tuple[str, str, list[tuple[int, int]], TextIndex]:
+                if transcript_id not in texts:
+                    text, content_hash, _ = self._text_of(conn, transcript_id)
+                    spans = self._paragraph_spans(conn, transcript_id)
+                    texts[transcript_id] = (text, content_hash, spans, TextIndex(text))
+                return texts[transcript_id]
+
+            for a in merge.annotations:
+                if a.uid in present:
+                    counts["already_present"] += 1
+                    continue
+                if a.uid in waiting:
+                    conn.execute("DELETE FROM unmatched_annotations WHERE uid = ?", (a.uid,))
+                    waiting.discard(a.uid)
+                    counts["attached"] += 1
+                else:
+                    counts["added"] += 1
+                text, content_hash, spans, index = text_of(a.transcript_id)
+                color = a.color if a.color in keys else None
+                if a.kind is AnnotationKind.HIGHLIGHT and color is None:
+                    counts["recoloured"] += a.color is not None
+                    color = legend[0].key
+                note = _clean_note(a.note)
+                tags = tuple(known.setdefault(tag.casefold(), tag) for tag in _clean_tags(a.tags))
+                paragraph = a.paragraph
+                if a.kind is AnnotationKind.TRANSCRIPT_NOTE:
+                    if note is None:
+                        raise InvalidAnnotation(f"The transcript note {a.uid} has no text.")
+                    s, paragraph, orphan = Selectors(0, 0, "", "", ""), None, False
+                else:
+                    old = Selectors(a.start, a.end, a.exact, a.prefix, a.suffix)
+                    located = _relocate(a.kind.value, old, text, spans, index)
+                    orphan = located is None
+                    if located is None:  # kept with the quote, context and version the file gave
+                        s, content_hash = old, a.content_hash or content_hash
+                        counts["orphaned"] += 1
+                    else:
+                        s, paragraph = located
+                a = replace(a, start=s.start, end=s.end, exact=s.exact, prefix=s.prefix, suffix=s.suffix,
+                            paragraph=paragraph, content_hash=content_hash, orphan=orphan, color=color, note=note,
+                            tags=tags)  # fmt: skip
+                self._insert_annotation(conn, a)
+                present.add(a.uid)
+            for u in merge.unmatched:
+                if u.uid in present or u.uid in waiting:
+                    counts["already_present"] += 1
+                    continue
+                conn.execute(
+                    "INSERT INTO unmatched_annotations (uid, document, annotation, imported_at) VALUES (?, ?, ?, ?)",
+                    (u.uid, json.dumps(u.document, ensure_ascii=False), json.dumps(u.annotation, ensure_ascii=False),
+                     _db_value(u.imported_at)),
+                )  # fmt: skip
+                waiting.add(u.uid)
+                counts["unmatched"] += 1
+            for b in merge.bookmarks:
+                text, _, spans, _ = text_of(b.transcript_id)
+                paragraph = _bookmarked_paragraph(b, text, spans)
+                if self._bookmark_at(conn, b.transcript_id, paragraph) is not None:
+                    counts["bookmarks_present"] += 1
+                    continue
+                bookmark = Bookmark(BookmarkId(0), b.transcript_id, paragraph, _clean_label(b.label), b.created)
+                self._insert_bookmark(conn, bookmark, _bookmark_anchor(text, *spans[paragraph]))
+                counts["bookmarks_added"] += 1
+        outcome = MergeOutcome(**counts)
+        if outcome.added or outcome.attached or outcome.unmatched or outcome.bookmarks_added:
+            self._changed()
+        return outcome
+
+    def backup(self, dest: str | Path) -> Path:
+        """Copy the library to `dest` (replacing it) with SQLite's online backup API: consistent while the
+        window writes, and written beside `dest` first, then renamed, so never half there."""
+        return backup_database(self._conn, Path(dest).expanduser())
+
+    def _merged_legend(
+        self, conn: sqlite3.Connection, incoming: tuple[ColorLegendEntry, ...]
+    ) -> tuple[ColorLegendEntry, ...]:
+        """The legend with an imported file's colours: a legend never edited here becomes the file's (when
+        that keeps every colour in use); an edited one keeps its meanings and gains colours it lacks."""
+        current = self._legend(conn)
+        if not incoming:
+            return current
+        file_legend = _checked_legend(incoming)
+        edited = conn.execute("SELECT count(*) FROM color_legend").fetchone()[0] > 0
+        used = {c for (c,) in conn.execute("SELECT DISTINCT color FROM annotations WHERE color IS NOT NULL")}
+        if not edited and used <= {e.key for e in file_legend}:
+            merged = list(file_legend)
+        else:
+            merged = list(current)
+            for e in file_legend:
+                if e.key not in {m.key for m in merged} and len(merged) < MAX_LEGEND_COLORS:
+                    merged.append(e)
+        if tuple(merged) != current:
+            conn.execute("DELETE FROM color_legend")
+            conn.executemany(
+                "INSERT INTO color_legend (position, key, hex, meaning) VALUES (?, ?, ?, ?)",
+                [(i, e.key, e.hex, e.meaning) for i, e in enumerate(merged)],
+            )
+        return tuple(merged)
+
+
+# -- backups (issue 6) ---------------------------------------------------------------------------
+
+_QUOTE_WORD = re.compile(r"[^\W_]+")
+_QUOTE_WORDS = 12  # words of a quote looked up in the full-text index; enough to be nearly unique
+
+
+def backup_database(conn: sqlite3.Connection, dest: Path) -> Path:
+    """Copy the database open on `conn` to `dest` with the online backup API, atomically.
+
+    The copy is one self-contained file (rollback journal, not WAL) that passed `quick_check`.
+    """
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise LibraryError(f"Cannot create the folder {dest.parent} for the backup: {err.strerror}.") from err
+    if dest.is_dir():
+        raise LibraryError(f"{dest} is a folder; name a file for the backup.")
+    tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        target = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+            check = target.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            target.close()
+        if check != "ok":
+            raise LibraryError(f"The backup copy failed its check ({check}); {dest} was not written.")
+        with tmp.open("rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, dest)
+    except sqlite3.Error as err:
+        raise LibraryError(f"Could not write the backup {dest}: {_backup_reason(err)}.") from err
+    except OSError as err:
+        raise LibraryError(f"Could not write the backup {dest}: {err.strerror or err}.") from err
+    finally:
+        tmp.unlink(missing_ok=True)
+    return dest
+
+
+def copy_database(source: Path, dest: Path) -> Path:
+    """`backup_database` of the database file `source` (not written; opened read-write all the same, so
+    that closing it folds a WAL library's log back in rather than leaving `-wal` and `-shm` files)."""
+    _check_is_sqlite(source)
+    try:
+        conn = sqlite3.connect(source)
+    except sqlite3.DatabaseError as err:
+        raise LibraryError(_describe_sqlite_error(source, err)) from err
+    try:
+        return backup_database(conn, dest)
+    finally:
+        conn.close()
+
+
+def check_backup(path: Path) -> None:
+    """Refuse (LibraryError, saying why) a file that is not a sound backup of a library this version opens."""
+    if not path.is_file():
+        raise LibraryError(f"There is no backup file {path}.")
+    _check_is_sqlite(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            has_table = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+            ).fetchone()
+            applied = [
+                r[0] for r in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,)
+                )
+            ] if has_table else []  # fmt: skip
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as err:
+        raise LibraryError(f"The backup {path} cannot be read: {err}.") from err
+    if problems != ["ok"]:
+        raise LibraryError(f"The backup {path} is damaged ({'; '.join(problems[:3])}); nothing was restored.")
+    if not applied:
+        raise LibraryError(f"{path} is an SQLite database, but not a Transcript Reader library backup.")
+    unknown = [name for name in applied if name not in MIGRATION_NAMES]
+    if unknown:
+        raise LibraryError(
+            f"The backup {path} was written by a newer version of Transcript Reader (schema {unknown[-1]}); "
+            "update the app to restore it."
+        )
+
+
+def settle_library(path: Path) -> None:
+    """Fold the library's write-ahead log into its file, so the file alone holds it; refuse one that
+    another program (the window) has open, which a restore would pull from under it."""
+    if not path.exists():
+        return
+    wal = path.with_name(path.name + "-wal")
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return  # a damaged library: it is moved aside whole, log and all
+    if busy or wal.exists():
+        raise LibraryError(
+            f"The library {path} is open in another program (is the window open?); close it and try again."
+        )
+
+
+def _backup_reason(err: sqlite3.Error) -> str:
+    text = str(err)
+    if "full" in text:
+        return "the disk is full"
+    if "unable to open" in text or "readonly" in text:
+        return "the folder cannot be written"
+    return text
+
+
+def _bookmarked_paragraph(b: IncomingBookmark, text: str, spans: list[tuple[int, int]]) -> int:
+    """The paragraph an imported bookmark marks: the one starting with its quote, else its number."""
+    last = len(spans) - 1
+    paragraph = min(max(b.paragraph, 0), last)
+    if b.quote and not text.startswith(b.quote, spans[paragraph][0]):
+        found = [i for i, (start, _) in enumerate(spans) if text.startswith(b.quote, start)]
+        if found:
+            paragraph = min(found, key=lambda i: abs(i - b.paragraph))
+    return paragraph
+
 
 # -- annotation input and anchors ----------------------------------------------------------------
 
@@ -1896,4 +2176,8 @@ def _migrate(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
     if len(applied) < len(MIGRATION_NAMES):
         if read_only:
             raise LibraryError(f"The library {path} needs an upgrade, which a read-only library cannot get.")
+        if applied:  # an existing library: keep it as it was before the upgrade (issue 6)
+            from reader.core.backup import backup_before_migration
+
+            backup_before_migration(conn, path, [name for name in MIGRATION_NAMES if name not in applied])
         apply_migrations(conn)

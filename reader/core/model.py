@@ -262,3 +262,56 @@ class VersionState(StrEnum):
 
     IN_LIBRARY = "in_library"
     PUBLISHED_NOT_IMPORTED = "published_not_imported"  # listed on the page's "•" line, not in the library
+
+# -- annotation files: import and merge (issue 6) -----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UnmatchedAnnotation:
+    """An imported annotation whose document is not in the library: kept with the file's reference to
+    the document (its `urn:` or address, title, date …) until a later import finds the document."""
+
+    uid: str
+    document: dict[str, object]  # the reference as the file gave it
+    annotation: dict[str, object]  # the annotation in the native export's form
+    imported_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingBookmark:
+    """A bookmark from an annotation file, matched to a transcript; `quote` (the start of the bookmarked
+    paragraph as the file knew it, may be empty) finds the paragraph again if the text moved."""
+
+    transcript_id: TranscriptId
+    paragraph: int
+    label: str | None
+    created: dt.datetime
+    quote: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationMerge:
+    """What an annotation file adds to a library, for `Library.merge_annotations` (one transaction).
+
+    `annotations` carry the transcript they were matched to and the selectors the file gave (their
+    `id` is ignored); the library anchors each in the current text the way a re-import re-anchors.
+    """
+
+    annotations: tuple[Annotation, ...] = ()
+    unmatched: tuple[UnmatchedAnnotation, ...] = ()
+    bookmarks: tuple[IncomingBookmark, ...] = ()
+    legend: tuple[ColorLegendEntry, ...] = ()  # the file's colours: added where the library lacks them
+
+
+@dataclass(frozen=True, slots=True)
+class MergeOutcome:
+    """What a merge did, counted for the import report."""
+
+    added: int = 0  # new in the library, orphans included
+    orphaned: int = 0  # of those added, the ones whose text was not found: kept as orphans with their quote
+    already_present: int = 0  # an annotation with the same id is in the library (or waits unmatched)
+    unmatched: int = 0  # no such document in the library: kept waiting, with the document reference
+    attached: int = 0  # earlier unmatched ones whose document is in the library now
+    recoloured: int = 0  # highlights whose colour the legend lacks (and had no room for): the first colour
+    bookmarks_added: int = 0
+    bookmarks_present: int = 0

@@ -226,6 +226,7 @@ MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     ("0002_versions", _migrate_0002_versions),
     ("0004_annotations", _SCHEMA_0004),
     ("0003_search", _SCHEMA_0003),
+    ("0005_export", _SCHEMA_0005),
 ]
 MIGRATION_NAMES = tuple(name for name, _ in MIGRATIONS)
 
