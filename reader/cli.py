@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -159,6 +160,9 @@ def run(argv: Sequence[str]) -> int:
             return 1
         except LibraryError as err:
             print(f"transcript-reader: {err}", file=sys.stderr)
+            return 1
+        except sqlite3.DatabaseError as err:  # damage past the pages read on opening shows on reading
+            print(f"transcript-reader: The library {library.path} could not be read: {err}.", file=sys.stderr)
             return 1
 
 

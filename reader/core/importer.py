@@ -97,10 +97,13 @@ def import_paths(
             done += 1
         else:
             batch.append(parsed)
+        # `done` counts only committed (or failed) files: what progress calls done survives a crash.
         if len(batch) >= BATCH_SIZE:
             flush()
-        if progress and (done + len(batch)) % PROGRESS_EVERY == 0:
-            progress(done + len(batch), len(files), str(file))
+            if progress:
+                progress(done, len(files), str(file))
+        elif progress and (done + len(batch)) % PROGRESS_EVERY == 0:
+            progress(done, len(files), str(file))
     report.cancelled = bool(cancelled and cancelled()) and done + len(batch) < len(files)
     flush()
     if progress:

@@ -148,18 +148,23 @@ class Library:
                 raise LibraryError(
                     f"Cannot create the library folder {path.parent}: {err.strerror}."
                 ) from err
+        conn: sqlite3.Connection | None = None
         try:
             if read_only:
-                conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+                conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
             else:
                 conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA foreign_keys = ON")
-            if not read_only:
+            _migrate(conn, path, read_only=read_only)
+            if not read_only:  # only once the file is known to be ours: WAL mode rewrites its header
                 conn.execute("PRAGMA journal_mode = WAL")
                 # FULL: a commit is on disk before the UI says it is done (annotations must survive a crash).
                 conn.execute("PRAGMA synchronous = FULL")
-            _migrate(conn, path, read_only=read_only)
-        except sqlite3.DatabaseError as err:
+        except (sqlite3.DatabaseError, LibraryError) as err:
+            if conn is not None:
+                conn.close()  # a refused file is not kept open (nor its -wal and -shm files left beside it)
+            if isinstance(err, LibraryError):
+                raise
             raise LibraryError(_describe_sqlite_error(path, err)) from err
         return cls(conn, path, created=created, read_only=read_only)
 
@@ -188,11 +193,17 @@ class Library:
         if self.read_only:
             raise LibraryError("This library is open read-only; changes cannot be saved.")
         conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as err:  # busy in another program, or a read-only file
+            raise LibraryError(_describe_sqlite_error(self.path, err)) from err
         try:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
+        except BaseException as err:
+            if conn.in_transaction:  # SQLite may have rolled back itself (a full disk can)
+                conn.execute("ROLLBACK")
+            if isinstance(err, sqlite3.DatabaseError):
+                raise LibraryError(_describe_sqlite_error(self.path, err)) from err
             raise
         try:
             conn.execute("COMMIT")

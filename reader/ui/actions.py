@@ -39,6 +39,7 @@ Handler = Callable[..., object]
 
 COMMAND_ID = "commandId"  # the QAction property holding the command's id
 HAS_HANDLER = "hasHandler"  # False for a command the window does not handle (yet): the action is disabled
+HANDLER = "handler"  # the Python callable the action runs, replaced by set_handler
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
@@ -75,7 +76,8 @@ def build_actions(
 
     `handlers` maps command id → a callable taking no arguments, or the new checked state for a
     checkable command. A command without a handler gets a disabled action (and `hasHandler` False),
-    so menus stay complete while the window grows. A `TextFieldGuard` is installed for the window.
+    so menus stay complete while the window grows; `set_handler` gives it one later. A
+    `TextFieldGuard` is installed for the window.
     """
     keymap = keymap or Keymap()
     actions: dict[str, QAction] = {}
@@ -95,19 +97,33 @@ def build_actions(
                 groups[c.group] = QActionGroup(parent)
                 groups[c.group].setExclusive(True)
             groups[c.group].addAction(action)
-        handler = handlers.get(c.id)
-        action.setProperty(HAS_HANDLER, handler is not None)
-        if handler is None:
-            action.setEnabled(False)
-        elif c.checkable:
-            action.triggered.connect(lambda checked, run=handler: run(checked))
-        else:
-            action.triggered.connect(lambda _checked=False, run=handler: run())
+        action.triggered.connect(lambda checked=False, a=action: _run_handler(a, checked))
+        set_handler(action, handlers.get(c.id))
         actions[c.id] = action
     apply_keymap(actions, keymap, registry=registry)
     parent.addActions(list(actions.values()))
     TextFieldGuard(parent, actions)
     return actions
+
+
+def set_handler(action: QAction, handler: Handler | None) -> None:
+    """Make the action run `handler` (replacing the one before) and enable it; None disables it.
+
+    The action is connected once, to a call of whatever its handler property holds, so a feature
+    built later can take over a command without disconnecting Qt signals."""
+    action.setProperty(HANDLER, handler)
+    action.setProperty(HAS_HANDLER, handler is not None)
+    action.setEnabled(handler is not None)
+
+
+def _run_handler(action: QAction, checked: bool) -> None:
+    handler = action.property(HANDLER)
+    if handler is None:
+        return
+    if action.isCheckable():
+        handler(checked)
+    else:
+        handler()
 
 
 def apply_keymap(actions: Mapping[str, QAction], keymap: Keymap, *, registry: Iterable[Command] | None = None) -> None:

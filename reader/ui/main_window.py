@@ -9,24 +9,41 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QPaintEvent, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QToolBar, QToolButton, QWidget
+from PySide6.QtCore import QDate, QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QPalette
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QSplitter, QToolBar, QWidget
 
 from reader import __version__
+from reader.core.commands import KEYMAP_FILE, Keymap, KeymapError, command
 from reader.core.library import Library, LibraryError
 from reader.ui import themes
+from reader.ui.actions import (
+    HAS_HANDLER,
+    apply_keymap,
+    build_actions,
+    populate_menus,
+    populate_toolbar,
+    set_handler,
+)
+from reader.ui.navigation import ZOOM_STEPS, History, focus_target, next_area, zoom_step
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from PySide6.QtWidgets import QMessageBox
 
+    from reader.core.fuzzy import DateTarget
     from reader.core.importer import ImportReport
     from reader.ui.calendar_sidebar import CalendarSidebar
+    from reader.ui.cheat_sheet import CheatSheet
     from reader.ui.import_run import ImportRun
+    from reader.ui.palette import CommandPalette
+    from reader.ui.preferences import PreferencesDialog
+    from reader.ui.reading import Reading
     from reader.ui.transcript_list import TranscriptList
     from reader.ui.transcript_view import TranscriptView
 
@@ -60,10 +77,17 @@ class MainWindow(QMainWindow):
         self.sidebar: CalendarSidebar
         self.list: TranscriptList
         self.view: TranscriptView
+        self.reading: Reading
         self.icons_loaded = False
         self.panes_built = False
         self._painted = False
         self._pending: list[Callable[[], object]] = []  # what must wait for the panes
+        self.history: History[int] = History()  # the transcripts opened, for Back and Forward
+        self.focus_panels: list[QWidget] = []  # areas F6 visits after the reading pane (add_focus_area)
+        self.preference_pages: list[tuple[str, Callable[[], QWidget]]] = []  # add_preferences_page
+        self.cheat_sheet: CheatSheet | None = None
+        self.command_palette: CommandPalette | None = None
+        self.preferences: PreferencesDialog | None = None
         # The theme goes on before any widget exists: applying it later would re-polish every widget.
         self.theme = str(self.settings.value("view/theme", "system"))
         if self.theme not in themes.THEMES:
@@ -86,10 +110,12 @@ class MainWindow(QMainWindow):
         self.count_label.setObjectName("countLabel")
         self.statusBar().addPermanentWidget(self.count_label)
 
-        self._create_actions()
-        self._create_menus()
+        self.keymap = self._load_keymap()
+        self.command_actions = build_actions(self, self._own_handlers(), self.keymap)
+        self.menus = populate_menus(self.menuBar(), self.command_actions)
         self._create_toolbar()
-        self.theme_actions[self.theme].setChecked(True)
+        self.command_actions[f"view.theme_{self.theme}"].setChecked(True)
+        self._update_history_actions()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.styleHints().colorSchemeChanged.connect(self._platform_scheme_changed)
@@ -113,17 +139,24 @@ class MainWindow(QMainWindow):
             old = self.splitter.replaceWidget(index, pane)  # the pane takes the placeholder's size
             if old is not None:
                 old.deleteLater()
-        self.sidebar.setVisible(self.sidebar_action.isChecked())
+        self.sidebar.setVisible(self.command_actions["view.sidebar"].isChecked())
         self.panes_built = True
         self.sidebar.transcript_chosen.connect(self.open_transcript)
         self.list.transcript_chosen.connect(self.open_transcript)
         self.library.subscribe(self.refresh)
+        self._wire_keyboard()
+        from reader.ui.reading import Reading
+
+        self.reading = Reading(self)  # language toggle, side by side, structure, print (issue 3)
 
         self.list.set_summaries(self.library.summaries())
         self._update_count()
         latest = self.library.latest()
-        if latest is not None:
-            self.open_transcript(latest.id)
+        first = self.reading.first_transcript()  # where the reader left off, else the latest
+        if first is None and latest is not None:
+            first = self.reading.preferred_version(latest.id)
+        if first is not None:
+            self.open_transcript(first)
         self.view.text.setFocus()
         pending, self._pending = self._pending, []
         for call in pending:
@@ -138,79 +171,52 @@ class MainWindow(QMainWindow):
 
     # -- building ----------------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: str | None, tip: str) -> QAction:
-        action = QAction(text, self)
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
-        action.triggered.connect(slot)
-        return action
-
-    def _create_actions(self) -> None:
-        self.import_files_action = self._action(
-            "&Import files…", self.import_files, "Ctrl+I", "Import transcript text files"
-        )
-        self.import_folder_action = self._action(
-            "Import &folder…", self.import_folder, "Ctrl+Shift+I", "Import every .txt file in a folder"
-        )
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q", "Quit Transcript Reader")
-        self.sidebar_action = self._action("Show &sidebar", self._toggle_sidebar, "F9", "Show or hide the calendar")
-        self.sidebar_action.setCheckable(True)
-        self.sidebar_action.setChecked(True)
-        self.latest_action = self._action(
-            "&Latest transcript", self.open_latest, "Alt+Home", "Open the most recent transcript"
-        )
-        self.about_action = self._action("&About Transcript Reader", self.show_about, None, "Version and library")
-        self.theme_group = QActionGroup(self)
-        self.theme_group.setExclusive(True)
-        self.theme_actions: dict[str, QAction] = {}
+    def _own_handlers(self) -> dict[str, Callable[..., object]]:
+        """The commands the window itself handles; features add theirs with `register_handlers`."""
+        handlers: dict[str, Callable[..., object]] = {
+            "file.import_files": self.import_files,
+            "file.import_folder": self.import_folder,
+            "file.quit": self.close,
+            "edit.preferences": self.show_preferences,
+            "view.sidebar": self._toggle_sidebar,
+            "view.zoom_in": lambda: self.zoom(1),
+            "view.zoom_out": lambda: self.zoom(-1),
+            "view.zoom_reset": lambda: self.zoom(0),
+            "view.focus_next": lambda: self.focus_area(1),
+            "view.focus_previous": lambda: self.focus_area(-1),
+            "view.full_screen": self.set_full_screen,
+            "go.next_transcript": lambda: self.step_transcript(1),
+            "go.previous_transcript": lambda: self.step_transcript(-1),
+            "go.open": self.open_selected,
+            "go.next_day": lambda: self.step_day(1),
+            "go.previous_day": lambda: self.step_day(-1),
+            "go.next_month": lambda: self.step_month(1),
+            "go.previous_month": lambda: self.step_month(-1),
+            "go.latest": self.open_latest,
+            "go.back": self.go_back,
+            "go.forward": self.go_forward,
+            "help.cheat_sheet": self.show_cheat_sheet,
+            "help.palette": self.show_palette,
+            "help.about": self.show_about,
+        }
         for name in themes.THEMES:
-            action = QAction(themes.THEME_TITLES[name], self.theme_group)
-            action.setCheckable(True)
-            action.setData(name)
-            action.setStatusTip(
-                "Follow the system's light or dark setting" if name == "system" else f"Use the {name} theme"
-            )
-            self.theme_actions[name] = action
-        self.theme_group.triggered.connect(lambda action: self.set_theme(str(action.data())))
+            handlers[f"view.theme_{name}"] = lambda checked, name=name: checked and self.set_theme(name)
+        return handlers
 
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.import_files_action)
-        file_menu.addAction(self.import_folder_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        view_menu = bar.addMenu("&View")
-        view_menu.addAction(self.latest_action)
-        view_menu.addSeparator()
-        self.theme_menu = QMenu("&Theme", self)
-        self.theme_menu.addActions(list(self.theme_actions.values()))
-        view_menu.addMenu(self.theme_menu)
-        view_menu.addAction(self.sidebar_action)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.about_action)
+    def register_handlers(self, handlers: Mapping[str, Callable[..., object] | None]) -> None:
+        """Make each command run its handler, replacing an earlier one, and enable its action; None
+        disables it again. A handler takes no arguments, except a checkable command's, which gets the
+        new checked state. An unknown id raises KeyError (a typo must not leave a dead key)."""
+        for command_id, handler in handlers.items():
+            command(command_id)  # KeyError: no command 'search.fnd'
+            set_handler(self.command_actions[command_id], handler)
 
     def _create_toolbar(self) -> None:
         self.toolbar = QToolBar("Main toolbar", self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addAction(self.import_files_action)
-        self.toolbar.addAction(self.import_folder_action)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.sidebar_action)
-        self.toolbar.addAction(self.latest_action)
-        self.theme_button = QToolButton(self)
-        self.theme_button.setObjectName("themeButton")
-        self.theme_button.setText("Theme")
-        self.theme_button.setToolTip("Light, dark or the system's theme")
-        self.theme_button.setMenu(self.theme_menu)
-        self.theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.theme_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addWidget(self.theme_button)
+        populate_toolbar(self.toolbar, self.command_actions)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -234,28 +240,16 @@ class MainWindow(QMainWindow):
             self.load_icons()
 
     def load_icons(self) -> None:
-        from reader.ui.icons import icon as themed_icon
+        """The registry's icons (and the Theme submenu's), drawn in the palette's text colour."""
+        from reader.ui.actions import load_icons
+        from reader.ui.icons import icon
 
         self.icons_loaded = True
         colour = self.palette().color(QPalette.ColorRole.ButtonText)
-
-        def icon(name: str) -> QIcon:
-            return themed_icon(name, colour)
-
-        for action, name in (
-            (self.import_files_action, "import"),
-            (self.import_folder_action, "folder"),
-            (self.quit_action, "quit"),
-            (self.sidebar_action, "sidebar"),
-            (self.latest_action, "latest"),
-            (self.about_action, "about"),
-            (self.theme_actions["system"], "theme-system"),
-            (self.theme_actions["light"], "theme-light"),
-            (self.theme_actions["dark"], "theme-dark"),
-        ):
-            action.setIcon(icon(name))
-        self.theme_button.setIcon(icon("theme"))
-        self.theme_menu.setIcon(icon("theme"))
+        load_icons(self.command_actions, colour)
+        theme_menu = self.findChild(QMenu, "submenu:Theme")
+        if theme_menu is not None:
+            theme_menu.setIcon(icon("theme", colour))
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -271,19 +265,28 @@ class MainWindow(QMainWindow):
         except LibraryError as err:
             self.statusBar().showMessage(str(err), 8000)
             return
+        self.reading.leaving()  # remembers the place in the transcript being replaced
         self.current_id = transcript_id
         self.view.show_transcript(transcript)
+        self.reading.shown()  # its language toggle, contents, and the place the reader left it at
+        self.view.text.setAccessibleDescription(transcript.title)
         self._set_title(transcript.title)
         self.list.select_transcript(transcript_id)
         if transcript.published_date is not None:
             self.sidebar.show_day(transcript.published_date, transcript_id)
+        self.history.visit(transcript_id)
+        self._update_history_actions()
 
     def open_latest(self) -> None:
+        """The latest transcript, its day chosen in the calendar (Alt+Home)."""
         if not self.panes_built:
             return
         latest = self.library.latest()
         if latest is not None:
-            self.open_transcript(latest.id)
+            chosen = self.reading.preferred_version(latest.id)  # in the reader's language
+            self.open_transcript(chosen)
+            if latest.published_date is not None:
+                self.sidebar.show_day(latest.published_date, chosen)
 
     def refresh(self) -> None:
         """Re-read everything shown from the library (after an import or any other change)."""
@@ -341,8 +344,8 @@ class MainWindow(QMainWindow):
         run.done.connect(lambda report: self._import_done(report, open_first=open_first))
         run.failed.connect(self._import_failed)
         self.import_run = run
-        self.import_files_action.setEnabled(False)
-        self.import_folder_action.setEnabled(False)
+        for command_id in ("file.import_files", "file.import_folder"):
+            self.command_actions[command_id].setEnabled(False)
         self.statusBar().showMessage("Importing…")
         run.start()
 
@@ -354,8 +357,8 @@ class MainWindow(QMainWindow):
         if self.import_run is not None:
             self.import_run.deleteLater()
         self.import_run = None
-        self.import_files_action.setEnabled(True)
-        self.import_folder_action.setEnabled(True)
+        for command_id in ("file.import_files", "file.import_folder"):
+            self.command_actions[command_id].setEnabled(True)
 
     def _import_done(self, report: ImportReport, *, open_first: bool) -> None:
         paths = self.import_run.paths if self.import_run else []
@@ -412,7 +415,7 @@ class MainWindow(QMainWindow):
         if name not in themes.THEMES:
             raise ValueError(f"unknown theme {name!r}")
         self.theme = name
-        self.theme_actions[name].setChecked(True)
+        self.command_actions[f"view.theme_{name}"].setChecked(True)
         self.settings.setValue("view/theme", name)
         self._apply_theme()
 
@@ -433,7 +436,11 @@ class MainWindow(QMainWindow):
             self._apply_theme()
 
     def _toggle_sidebar(self, shown: bool) -> None:
-        self.splitter.widget(0).setVisible(shown)
+        sidebar = self.splitter.widget(0)
+        focused = QApplication.focusWidget()
+        sidebar.setVisible(shown)
+        if not shown and focused is not None and sidebar.isAncestorOf(focused):
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)  # the focus must not vanish with it
 
     def show_about(self) -> None:
         text = (
@@ -442,6 +449,257 @@ class MainWindow(QMainWindow):
             f"Library: {self.library.path}\n{self.count_label.text()}"
         )
         self._show_message("information", f"About {APP_TITLE}", text)
+
+    # -- keyboard: keys, areas, going places (issue 7) -------------------------------------------------
+
+    def _wire_keyboard(self) -> None:
+        """Enter in the lists and the calendar, the saved zoom, and names for screen readers."""
+        from reader.ui.calendar_sidebar import to_date
+
+        self.list.activated.connect(lambda index: self._open_and_read(self.list.list_model.summary(index.row()).id))
+        self.sidebar.day_list.itemActivated.connect(lambda _item: self.focus_reading())
+        self.sidebar.calendar.activated.connect(lambda day: self.open_day(to_date(day), read=True))
+        try:
+            zoom = float(self.settings.value("view/zoom", 1.0))
+        except (TypeError, ValueError):
+            zoom = 1.0
+        self.view.set_zoom(min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1]))
+        for widget, name, description in (
+            (self.sidebar.calendar, "Calendar", "Days with transcripts are bold. Arrows move the day; "
+             "Enter opens its first transcript."),
+            (self.sidebar.day_list, "Transcripts of the chosen day", "Enter opens the transcript"),
+            (self.sidebar.archive, "Archive by year and month", "Enter shows the month in the calendar"),
+            (self.list, "All transcripts", "Newest first. J and K open the next and previous; Enter reads"),
+            (self.view.text, "Transcript text", ""),
+        ):  # fmt: skip
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
+
+    def _load_keymap(self) -> Keymap:
+        try:
+            return Keymap.load(self.keymap_file())
+        except KeymapError as err:  # keep the file: saving the defaults over it would lose the user's keys
+            self.statusBar().showMessage(f"Your keyboard shortcuts were not read ({err}); using the defaults.")
+            return Keymap()
+
+    def keymap_file(self) -> Path:
+        """shortcuts.json beside the settings file (so a test's settings in tmp keep it there too)."""
+        if self.settings.format() == QSettings.Format.NativeFormat and sys.platform in ("win32", "darwin"):
+            from reader.core.commands import keymap_path
+
+            return keymap_path()  # the registry or a plist: no folder of our own there
+        return Path(self.settings.fileName()).parent / KEYMAP_FILE
+
+    def set_keymap(self, keymap: Keymap) -> None:
+        """Use these keys from now on and keep them; menus, tooltips, cheat sheet and palette follow."""
+        try:
+            keymap.save(self.keymap_file())
+        except OSError as err:
+            self._show_message("warning", "Keys not saved", f"The keys apply until you quit, but were not saved: {err}")
+        self.keymap = keymap
+        apply_keymap(self.command_actions, keymap)
+        if self.cheat_sheet is not None:
+            self.cheat_sheet.set_keymap(keymap)
+        if self.command_palette is not None:
+            self.command_palette.keymap = keymap
+
+    def show_cheat_sheet(self) -> None:
+        if self.cheat_sheet is None:
+            from reader.ui.cheat_sheet import CheatSheet
+
+            self.cheat_sheet = CheatSheet(self.keymap, self.command_actions, self)
+        self.cheat_sheet.search.clear()
+        self.cheat_sheet.show()
+        self.cheat_sheet.raise_()
+        self.cheat_sheet.activateWindow()
+        self.cheat_sheet.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_palette(self) -> None:
+        if self.command_palette is None:
+            from reader.ui.palette import CommandPalette, date_provider, transcript_provider
+
+            self.command_palette = CommandPalette(self.command_actions, self.keymap, self)
+            self.command_palette.add_provider(date_provider(self.go_to_date))
+            titles = transcript_provider(self.library.summaries, self._open_and_read)
+            self.library.subscribe(titles.invalidate)
+            self.command_palette.add_provider(titles)
+        self.command_palette.popup()
+
+    def show_preferences(self, page: str | None = None) -> PreferencesDialog:
+        """The preferences dialog (one at a time), on `page` if given."""
+        if self.preferences is None:
+            from reader.ui.preferences import GeneralPage, KeyboardPage, PreferencesDialog
+
+            dialog = PreferencesDialog(self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.add_page("General", GeneralPage(self.theme, self.set_theme))
+            dialog.add_page("Keyboard", KeyboardPage(self.keymap, self.set_keymap))
+            for title, make_page in self.preference_pages:
+                dialog.add_page(title, make_page())
+            dialog.finished.connect(lambda _result: setattr(self, "preferences", None))
+            self.preferences = dialog
+            dialog.open()
+        if page is not None:
+            self.preferences.show_page(page)
+        self.preferences.raise_()
+        self.preferences.activateWindow()
+        return self.preferences
+
+    def add_preferences_page(self, title: str, make_page: Callable[[], QWidget]) -> None:
+        """A feature's own page in Preferences: `make_page()` builds it each time the dialog opens; a
+        page's `apply()` (if it has one) runs on OK and Apply, and returning False keeps it open."""
+        self.preference_pages.append((title, make_page))
+
+    # going places
+
+    def focus_reading(self) -> None:
+        """Put the keyboard in the reading pane (or what stands in its place)."""
+        target = self.view.text if self.view.text.isVisible() else focus_target(self.view)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_and_read(self, transcript_id: int) -> None:
+        self.open_transcript(transcript_id)
+        self.focus_reading()
+
+    def open_day(self, day: dt.date, *, read: bool = False) -> None:
+        """Choose the day in the calendar and open its first transcript; `read` moves the focus to it."""
+        if not self.panes_built:
+            return
+        self.sidebar.show_day(day)
+        on_day = self.library.transcripts_on(day)
+        if not on_day:
+            from reader.ui.dates import long_date
+
+            self.statusBar().showMessage(f"No transcripts on {long_date(day)}", 5000)
+            return
+        chosen = self.reading.preferred_version(on_day[0].id)  # in the reader's language
+        self.open_transcript(chosen)
+        self.sidebar.show_day(day, chosen)
+        if read:
+            self.focus_reading()
+
+    def go_to_date(self, target: DateTarget) -> None:
+        """A date typed in the palette: that day and its first transcript, or that month in the calendar."""
+        if target.month_only:
+            self.show_month(target.day.year, target.day.month)
+        else:
+            self.open_day(target.day)
+
+    def show_month(self, year: int, month: int) -> None:
+        """The month in the calendar: its newest day with transcripts, or its first day."""
+        if self.library.days_with_transcripts(year, month):
+            self.sidebar.show_month(year, month)
+        else:
+            self.sidebar.calendar.setSelectedDate(QDate(year, month, 1))
+
+    def step_day(self, step: int) -> None:
+        """The next (1) or previous (-1) day that has transcripts, from the day chosen in the calendar."""
+        if not self.panes_built:
+            return
+        day = self.library.adjacent_day(self.sidebar.selected_day(), step)
+        if day is None:
+            self.statusBar().showMessage("No later day has transcripts" if step > 0 else "No earlier day", 5000)
+            return
+        self.open_day(day)
+
+    def step_month(self, step: int) -> None:
+        if not self.panes_built:
+            return
+        calendar = self.sidebar.calendar
+        month = QDate(calendar.yearShown(), calendar.monthShown(), 1).addMonths(step)
+        self.show_month(month.year(), month.month())
+
+    def step_transcript(self, step: int) -> None:
+        """Open the next (1) or previous (-1) transcript of the list (J / K); the focus stays."""
+        if not self.panes_built or self.list.list_model.rowCount() == 0:
+            return
+        current = self.list.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        if 0 <= row < self.list.list_model.rowCount():
+            self.open_transcript(self.list.list_model.summary(row).id)
+
+    def open_selected(self) -> None:
+        """Open what is chosen in the focused list (the transcript list by default) and read it."""
+        if not self.panes_built:
+            return
+        focused = QApplication.focusWidget()
+        if focused is not None and (focused is self.sidebar.calendar or self.sidebar.calendar.isAncestorOf(focused)):
+            self.open_day(self.sidebar.selected_day(), read=True)
+        elif focused is self.sidebar.day_list and self.sidebar.day_list.currentItem() is not None:
+            self.sidebar.day_list.itemActivated.emit(self.sidebar.day_list.currentItem())
+        elif focused is self.sidebar.archive and self.sidebar.archive.currentItem() is not None:
+            self.sidebar.archive.itemActivated.emit(self.sidebar.archive.currentItem(), 0)
+        elif self.list.current_id() is not None:
+            self._open_and_read(int(self.list.current_id()))
+
+    def go_back(self) -> None:
+        self._open_from_history(self.history.back())
+
+    def go_forward(self) -> None:
+        self._open_from_history(self.history.forward())
+
+    def _open_from_history(self, transcript_id: int | None) -> None:
+        if transcript_id is not None:
+            self.open_transcript(transcript_id)
+            if self.current_id != transcript_id:  # deleted meanwhile
+                self.history.discard(transcript_id)
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        history = self.history
+        for command_id, possible in (("go.back", history.can_go_back), ("go.forward", history.can_go_forward)):
+            action = self.command_actions[command_id]
+            if action.property(HAS_HANDLER):
+                action.setEnabled(possible)
+
+    # areas, zoom, full screen
+
+    def focus_areas(self) -> list[QWidget]:
+        """The areas F6 visits, in order: calendar, day list, archive, transcript list, reading pane,
+        then the panels (add_focus_area, and any dock widget); hidden ones are skipped when cycling."""
+        if not self.panes_built:
+            return []
+        areas: list[QWidget] = [self.sidebar.calendar, self.sidebar.day_list, self.sidebar.archive, self.list]
+        areas.append(self.view.text)
+        areas += self.focus_panels
+        for dock in self.findChildren(QDockWidget):
+            panel = dock.widget() or dock
+            if not any(panel is a or a.isAncestorOf(panel) or panel.isAncestorOf(a) for a in areas):
+                areas.append(panel)
+        return areas
+
+    def add_focus_area(self, widget: QWidget) -> None:
+        """A panel F6 and Shift+F6 visit after the reading pane (while it is visible)."""
+        if widget not in self.focus_panels:
+            self.focus_panels.append(widget)
+
+    def focus_area(self, step: int) -> None:
+        area = next_area(self.focus_areas(), QApplication.focusWidget(), step)
+        target = focus_target(area) if area is not None else None
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
+
+    def zoom(self, step: int) -> None:
+        """Larger (1), smaller (-1) or actual-size (0) reading text, remembered for the next start."""
+        if not self.panes_built:
+            return
+        zoom = zoom_step(self.view.zoom, step)
+        self.view.set_zoom(zoom)
+        self.settings.setValue("view/zoom", zoom)
+        self.statusBar().showMessage(f"Zoom {round(zoom * 100)} %", 3000)
+
+    def set_full_screen(self, on: bool) -> None:
+        state = self.windowState()
+        self.setWindowState(
+            state | Qt.WindowState.WindowFullScreen if on else state & ~Qt.WindowState.WindowFullScreen
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange and hasattr(self, "command_actions"):
+            # also when the window manager ends full screen
+            self.command_actions["view.full_screen"].setChecked(self.isFullScreen())
 
     # -- remembering the layout --------------------------------------------------------------------
 
@@ -453,18 +711,21 @@ class MainWindow(QMainWindow):
         if splitter is None or not self.splitter.restoreState(splitter):
             self.splitter.setSizes(list(DEFAULT_SPLIT))
         shown = str(self.settings.value("window/sidebar", "true")).lower() != "false"
-        self.sidebar_action.setChecked(shown)
+        self.command_actions["view.sidebar"].setChecked(shown)
         self.splitter.widget(0).setVisible(shown)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/sidebar", "true" if self.sidebar_action.isChecked() else "false")
+        shown = self.command_actions["view.sidebar"].isChecked()
+        self.settings.setValue("window/sidebar", "true" if shown else "false")
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.import_run is not None:
             self.import_run.wait()
+        if self.panes_built:
+            self.reading.closing()  # the place in the open transcript, for the next start
         self.save_layout()
         super().closeEvent(event)
 

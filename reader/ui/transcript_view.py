@@ -43,10 +43,11 @@ QUESTION_BAR_WIDTH = 3
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "fr": "French", "de": "German", "es": "Spanish"}
 
 
-def reading_font() -> QFont:
+def reading_font(zoom: float = 1.0) -> QFont:
+    """The reading text's font; `zoom` scales it (Ctrl+= / Ctrl+-)."""
     font = QFont()
     font.setFamilies(READING_FONTS)
-    font.setPointSizeF(READING_POINT_SIZE)
+    font.setPointSizeF(READING_POINT_SIZE * zoom)
     return font
 
 
@@ -60,10 +61,12 @@ def language_codes(own: str, available: tuple[str, ...]) -> list[str]:
     return codes
 
 
-def fill_document(document: QTextDocument, transcript: Transcript, colours: Colours = LIGHT) -> None:
+def fill_document(
+    document: QTextDocument, transcript: Transcript, colours: Colours = LIGHT, *, zoom: float = 1.0
+) -> None:
     """Replace the document's content with the transcript's paragraphs, styled for reading."""
     document.clear()
-    document.setDefaultFont(reading_font())
+    document.setDefaultFont(reading_font(zoom))
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     body = QTextCharFormat()
@@ -115,7 +118,7 @@ def _insert_paragraph(
     if paragraph.kind is ParagraphKind.HEADING:
         heading = QTextCharFormat(body)
         heading.setFontWeight(QFont.Weight.Bold)
-        heading.setFontPointSize(READING_POINT_SIZE * 1.2)
+        heading.setFontPointSize(cursor.document().defaultFont().pointSizeF() * 1.2)
         cursor.insertText(paragraph.shown_text, heading)
         return
     if paragraph.kind is ParagraphKind.SEPARATOR:
@@ -147,12 +150,16 @@ class ReadingPane(QTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self.setTabChangesFocus(True)  # read-only: Tab moves on to the next control instead of typing
         self.document().setDefaultFont(reading_font())
         self.document().setDocumentMargin(0)
         self.set_colours(LIGHT)
-        self._column_width = QFontMetricsF(reading_font()).horizontalAdvance(
-            "The quick brown fox jumps over the lazy dog; съешь же ещё этих мягких булок"[:COLUMN_CHARACTERS]
-        )
+        self._column_width = _column_width(1.0)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Widen the column with the text, so a line keeps its number of characters."""
+        self._column_width = _column_width(zoom)
+        self.update_column()
 
     def set_colours(self, colours: Colours) -> None:
         self._tint = QColor(colours.question_background)
@@ -213,14 +220,22 @@ class ReadingPane(QTextEdit):
         self.update_column()
 
 
+def _column_width(zoom: float) -> float:
+    sample = "The quick brown fox jumps over the lazy dog; съешь же ещё этих мягких булок"[:COLUMN_CHARACTERS]
+    return QFontMetricsF(reading_font(zoom)).horizontalAdvance(sample)
+
+
 class TranscriptView(QWidget):
     """The open transcript: header above, text below; empty until a transcript is shown."""
+
+    zoom_changed = Signal(float)  # the reading text's new zoom (1.0 is the actual size)
 
     def __init__(self, parent: QWidget | None = None, *, colours: Colours = LIGHT) -> None:
         super().__init__(parent)
         self.setObjectName("transcriptView")
         self.transcript: Transcript | None = None
         self._colours = colours
+        self.zoom = 1.0
 
         self.header = QWidget(self)
         self.header.setObjectName("transcriptHeader")
@@ -269,7 +284,7 @@ class TranscriptView(QWidget):
         self.title_label.setText(transcript.title)
         self.meta_label.setText(header_line(transcript))
         self._set_badges(transcript)
-        fill_document(self.text.document(), transcript, self._colours)
+        fill_document(self.text.document(), transcript, self._colours, zoom=self.zoom)
         self.text.update_column()
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
         self.header.show()
@@ -287,9 +302,24 @@ class TranscriptView(QWidget):
         self.text.set_colours(colours)
         if self.transcript is not None:
             position = self.text.verticalScrollBar().value()
-            fill_document(self.text.document(), self.transcript, colours)
+            fill_document(self.text.document(), self.transcript, colours, zoom=self.zoom)
             self.text.update_column()
             self.text.verticalScrollBar().setValue(position)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Scale the reading text, keeping the paragraph at the top of the pane in view."""
+        if zoom == self.zoom:
+            return
+        self.zoom = zoom
+        self.text.set_zoom(zoom)
+        if self.transcript is not None:
+            top = self.text.cursorForPosition(QPoint(0, 0)).block().blockNumber()
+            fill_document(self.text.document(), self.transcript, self._colours, zoom=zoom)
+            self.text.update_column()
+            block = self.text.document().findBlockByNumber(top)
+            y = self.text.document().documentLayout().blockBoundingRect(block).top()
+            self.text.verticalScrollBar().setValue(int(y))
+        self.zoom_changed.emit(zoom)
 
     def _show_empty(self) -> None:
         self.header.hide()

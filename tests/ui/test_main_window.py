@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 from PySide6.QtGui import QFont, QPalette, QTextBlockFormat
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QTableView
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QPushButton, QTableView
 
 from reader import __version__
 from reader.core.importer import import_paths
@@ -376,20 +376,22 @@ def test_fill_document_alone_matches_text(qapp, library: Library) -> None:
 def test_menus_and_shortcuts(window: MainWindow) -> None:
     bar = window.menuBar()
     titles = [a.text() for a in bar.actions()]
-    assert titles == ["&File", "&View", "&Help"]
-    assert window.import_files_action.shortcut().toString() == "Ctrl+I"
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
-    assert window.sidebar_action.shortcut().toString() == "F9"
-    assert [a.text() for a in window.theme_menu.actions()] == ["System", "Light", "Dark"]
+    assert titles == ["&File", "&Edit", "&View", "&Go", "&Search", "&Annotate", "&Help"]
+    actions = window.command_actions
+    assert actions["file.import_files"].shortcut().toString() == "Ctrl+I"
+    assert actions["file.quit"].shortcut().toString() == "Ctrl+Q"
+    assert actions["view.sidebar"].shortcut().toString() == "F9"
+    theme_menu = window.findChild(QMenu, "submenu:Theme")
+    assert [a.text().replace("&", "") for a in theme_menu.actions()][:3] == ["System", "Light", "Dark"]
 
 
 def test_f9_toggles_the_sidebar(qtbot, window: MainWindow) -> None:
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
-    window.sidebar_action.trigger()
+    window.command_actions["view.sidebar"].trigger()
     assert not window.sidebar.isVisible()
-    window.sidebar_action.trigger()
+    window.command_actions["view.sidebar"].trigger()
     assert window.sidebar.isVisible()
 
 
@@ -398,7 +400,7 @@ def test_theme_choice_applies_and_is_remembered(qtbot, window: MainWindow, libra
     window.set_theme("dark")
     assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
     assert "Dark theme" in app.styleSheet()
-    assert window.theme_actions["dark"].isChecked()
+    assert window.command_actions["view.theme_dark"].isChecked()
     label = next(f for b in blocks(window.view.text.document()) for f in fragments(b)[:1] if f.text() == "Вопрос:")
     assert label.charFormat().foreground().color().lightness() > 120  # readable on the dark page
     window.close()
@@ -425,15 +427,15 @@ def test_window_geometry_and_splitter_are_remembered(qtbot, window: MainWindow, 
 
 
 def test_icons_appear_after_the_first_paint(qtbot, window: MainWindow) -> None:
-    assert window.import_files_action.icon().isNull()
+    assert window.command_actions["file.import_files"].icon().isNull()
     window.show()
     qtbot.waitUntil(lambda: window.icons_loaded, timeout=5000)
-    assert not window.import_files_action.icon().isNull()
-    assert not window.theme_button.icon().isNull()
+    assert not window.command_actions["file.import_files"].icon().isNull()
+    assert not window.command_actions["view.theme_dark"].icon().isNull()
 
 
 def test_about_names_version_and_library(window: MainWindow, library: Library) -> None:
-    window.about_action.trigger()
+    window.command_actions["help.about"].trigger()
     box = window.message_box
     assert box is not None and box.isVisible()
     assert f"Transcript Reader {__version__}" in box.text()
@@ -455,9 +457,9 @@ def test_import_folder_runs_off_the_ui_thread_and_refreshes(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(folder))
     before = window.list.list_model.rowCount()
 
-    window.import_folder_action.trigger()
+    window.command_actions["file.import_folder"].trigger()
     assert window.importing
-    assert not window.import_files_action.isEnabled()
+    assert not window.command_actions["file.import_files"].isEnabled()
     qtbot.waitUntil(lambda: not window.importing, timeout=30_000)
 
     report = window.last_report
@@ -475,7 +477,7 @@ def test_import_folder_runs_off_the_ui_thread_and_refreshes(
     # The archive and calendar know the new months.
     years = [window.sidebar.archive.topLevelItem(i).text(0) for i in range(window.sidebar.archive.topLevelItemCount())]
     assert len(years) >= 1
-    assert window.import_files_action.isEnabled()
+    assert window.command_actions["file.import_files"].isEnabled()
 
 
 def test_importing_files_opens_the_first_one(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
@@ -486,7 +488,7 @@ def test_importing_files_opens_the_first_one(qtbot, window: MainWindow, tmp_path
         encoding="utf-8",
     )
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(new)], ""))
-    window.import_files_action.trigger()
+    window.command_actions["file.import_files"].trigger()
     qtbot.waitUntil(lambda: not window.importing, timeout=30_000)
     assert window.view.title_label.text().startswith("Foreign Minister Sergey Lavrov’s interview with a test paper")
     assert window.sidebar.selected_day() == dt.date(2021, 6, 1)
