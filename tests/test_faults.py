@@ -169,6 +169,42 @@ def test_an_import_killed_midway_keeps_what_was_reported_and_finishes_on_a_secon
     assert integrity_problems(path) == []
 
 
+# Adds a highlight to the first transcript of argv[1], prints its id as the window would show it, and
+# waits to be killed.
+ANNOTATOR = """
+import sys, time
+from reader.core.library import Library
+
+library = Library.open(sys.argv[1])
+[summary] = library.summaries()
+annotation = library.add_annotation(summary.id, 0, 40, note="written just before the crash")
+print(annotation.id, flush=True)
+time.sleep(600)
+"""
+
+
+def test_an_annotation_shown_just_before_a_crash_is_there_after_restart(tmp_path, library_bytes):
+    """A killed process keeps what the system has been handed; synchronous=FULL covers power loss too."""
+    path = tmp_path / "library.sqlite"
+    path.write_bytes(library_bytes)
+    child = subprocess.Popen(
+        [sys.executable, "-c", ANNOTATOR, str(path)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    shown = int(child.stdout.readline())
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=60)
+    child.stdout.close()
+    with Library.open(path) as library:
+        annotation = library.annotation(shown)
+        assert annotation.note == "written just before the crash"
+        assert len(library.annotations()) == 2
+    assert integrity_problems(path) == []
+
+
 def test_progress_counts_only_committed_files(tmp_path):
     """What the progress dialog calls imported is in the library at that moment (a crash keeps it)."""
     folder = tmp_path / "files"
