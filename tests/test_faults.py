@@ -11,8 +11,10 @@ import argparse
 import contextlib
 import datetime as dt
 import errno
+import json
 import os
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -427,6 +429,72 @@ def test_a_library_file_that_cannot_be_used_is_refused_with_a_message_and_left_a
     assert contents(path) == before
     if not read_only:  # no -wal or -shm left behind (a read-only connection cannot remove SQLite's)
         assert beside(path) == ["library.sqlite"]
+
+
+# Run on a read-only file system: opens the library read-write (refused), then read-only (read, not
+# written), and tries to create a new library beside it; prints what happened as JSON.
+ON_READ_ONLY_DISK = """
+import json, sys
+from pathlib import Path
+from reader.core.library import Library, LibraryError, ReadOnlyLibrary
+
+path = Path(sys.argv[1])
+seen = {}
+try:
+    Library.open(path)
+except ReadOnlyLibrary as err:
+    seen["read-write"] = str(err)
+with Library.open(path, read_only=True) as library:
+    [summary] = library.summaries()
+    seen["title"] = library.transcript(summary.id).title
+    seen["annotations"] = len(library.annotations())
+    try:
+        library.add_annotation(summary.id, 50, 60)
+    except LibraryError as err:
+        seen["write"] = str(err)
+try:
+    Library.open(path.with_name("new.sqlite"))
+except LibraryError as err:
+    seen["new"] = str(err)
+print(json.dumps(seen))
+"""
+
+
+def run_on_a_read_only_file_system(folder: Path, script: str, *args: str) -> dict[str, object]:
+    """Run a Python script in a private mount namespace where `folder` is mounted read-only."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        pytest.skip("a read-only mount needs unshare (util-linux)")
+    mount = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && echo mounted && shift && exec "$@"'
+    result = subprocess.run(
+        [unshare, *([] if os.geteuid() == 0 else ["-r"]), "-m", "sh", "-c", mount, "sh", str(folder)]
+        + [sys.executable, "-c", script, *args],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if not result.stdout.startswith("mounted"):
+        pytest.skip(f"no read-only mount here: {result.stderr.strip()}")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.split("\n", 1)[1])
+
+
+def test_a_library_on_a_read_only_disk_opens_read_only_and_says_so(tmp_path, library_bytes):
+    path = tmp_path / "library.sqlite"
+    path.write_bytes(library_bytes)
+    seen = run_on_a_read_only_file_system(tmp_path, ON_READ_ONLY_DISK, str(path))
+    assert seen["read-write"] == (
+        f"The library {path} is on a read-only disk or in a folder that cannot be written; "
+        "it can only be opened read-only."
+    )
+    assert str(seen["title"]).startswith("Foreign Minister Sergey Lavrov")
+    assert seen["annotations"] == 1
+    assert "read-only" in str(seen["write"])
+    assert seen["new"] == f"Cannot create the library {tmp_path / 'new.sqlite'}: its folder cannot be written."
+    assert path.read_bytes() == library_bytes
+    assert beside(path) == ["library.sqlite"]
 
 
 def test_a_library_in_a_folder_that_cannot_be_created_is_a_message(tmp_path):

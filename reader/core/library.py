@@ -82,6 +82,17 @@ class LibraryError(Exception):
     """A library that cannot be opened or written, with a message for people."""
 
 
+class ReadOnlyLibrary(LibraryError):
+    """A library the app cannot write (read-only disk, folder or file): it can be opened read-only."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"The library {path} is on a read-only disk or in a folder that cannot be written; "
+            "it can only be opened read-only."
+        )
+        self.path = path
+
+
 class UnknownTranscript(LibraryError):
     def __init__(self, transcript_id: int) -> None:
         super().__init__(f"There is no transcript with id {transcript_id} in this library.")
@@ -139,6 +150,8 @@ class Library:
             raise LibraryError(f"{path} is a folder, not a library file.")
         if not created:
             _check_is_sqlite(path)
+            if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+                raise ReadOnlyLibrary(path)
         elif read_only:
             raise LibraryError(f"There is no library at {path}.")
         else:
@@ -148,10 +161,12 @@ class Library:
                 raise LibraryError(
                     f"Cannot create the library folder {path.parent}: {err.strerror}."
                 ) from err
+            if not os.access(path.parent, os.W_OK):
+                raise LibraryError(f"Cannot create the library {path}: its folder cannot be written.")
         conn: sqlite3.Connection | None = None
         try:
             if read_only:
-                conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
+                conn = _connect_read_only(path)
             else:
                 conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA foreign_keys = ON")
@@ -2138,6 +2153,15 @@ def _date(value: str | None) -> dt.date | None:
 
 def _time(value: str | None) -> dt.time | None:
     return dt.time.fromisoformat(value) if value else None
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection. On read-only media SQLite cannot create the WAL index (-shm) beside the
+    file, so the file is opened as immutable there (without locks; a log left beside it is not read)."""
+    uri = f"{path.absolute().as_uri()}?mode=ro"
+    if not os.access(path.parent, os.W_OK) and not path.with_name(path.name + "-shm").exists():
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True, isolation_level=None)
 
 
 def _check_is_sqlite(path: Path) -> None:
