@@ -159,17 +159,25 @@ COMMANDS: tuple[Command, ...] = (
     Command("annotate.note", "Note…", "Annotate", ("N",), "note", "reader",
             description="Add or edit the note of the highlight, paragraph or transcript"),
     Command("annotate.tags", "Tags…", "Annotate", ("T",), "tags", "reader",
+    Command("annotate.select_paragraph", "Select paragraph", "Annotate", ("P",), "", "reader",
+            description="Select the paragraph of the caret; again: add the next paragraph"),
             description="Edit the tags of an annotation"),
     Command("annotate.bookmark", "Bookmark", "Annotate", ("B",), "bookmark", "reader",
             description="Set or remove a bookmark on the current paragraph"),
     Command("annotate.delete", "Delete annotation", "Annotate", ("Del",), "delete", "reader",
             description="Remove the annotation under the caret"),
+    Command("annotate.transcript_note", "Note on transcript…", "Annotate", ("Shift+N",), "", "reader",
+            description="Add or edit your note on the whole transcript"),
     # -- Help
     Command("help.cheat_sheet", "Keyboard shortcuts", "Help", ("F1", "Ctrl+?"), "keyboard",
             description="Every command with its keys, searchable"),
     Command("help.palette", "Command palette", "Help", ("Ctrl+K", "Ctrl+Shift+P"), "palette",
             description="Type to find and run any command, open a transcript or go to a date"),
     Command("help.about", "About Transcript Reader", "Help", (), "about", description="Version and library"),
+    Command("annotate.all", "All annotations…", "Annotate", ("Ctrl+Shift+A",), "annotations",
+            description="Every annotation in the library, filtered by words, colour, tag, language and date"),
+    Command("annotate.legend", "Colour legend…", "Annotate", (), "",
+            description="What each highlight colour means: edit the legend"),
 )  # fmt: skip
 
 DEFAULT_TOOLBAR: tuple[str, ...] = (
@@ -212,6 +220,7 @@ MENU_SEPARATORS: frozenset[str] = frozenset(
 
 _BY_ID = {c.id: c for c in COMMANDS}
 
+        "annotate.all",
 
 def commands() -> tuple[Command, ...]:
     """Every command, grouped by category in menu order."""
