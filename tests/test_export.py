@@ -184,6 +184,9 @@ def test_markdown_can_show_the_counterpart_paragraph_in_the_other_language(annot
     assert ru_paragraph[:30] not in plain
     assert f"> > *Russian, paragraph {a['date'].paragraph + 1}:*" in with_counterpart
     assert "> > " + ru_paragraph[:30] in with_counterpart
+    html = export(library, "html", Scope.document(t["en"].id), counterparts=True)
+    assert f'<span class="label" lang="en">Russian, paragraph {a["date"].paragraph + 1}</span>' in html
+    assert ru_paragraph[:30] in html and ru_paragraph[:30] not in export(library, "html", Scope.document(t["en"].id))
 
 
 # -- HTML ----------------------------------------------------------------------------------------------

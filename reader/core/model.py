@@ -263,6 +263,7 @@ class VersionState(StrEnum):
     IN_LIBRARY = "in_library"
     PUBLISHED_NOT_IMPORTED = "published_not_imported"  # listed on the page's "•" line, not in the library
 
+
 # -- annotation files: import and merge (issue 6) -----------------------------------------------
 
 

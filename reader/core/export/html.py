@@ -33,6 +33,8 @@ blockquote { margin: 0; white-space: pre-wrap; }
 mark { color: inherit; padding: .05em .1em; border-radius: 2px; }
 .counterpart { margin: .4em 0 0; padding-left: .8em; border-left: 2px dotted #bbb; color: #444;
                white-space: pre-wrap; font-size: .95em; }
+.counterpart .label { display: block; font: 8.5pt/1.4 "Noto Sans", "DejaVu Sans", Arial, sans-serif;
+                      color: #777; white-space: normal; }
 .note { white-space: pre-wrap; margin: .4em 0 0; }
 .tag { display: inline-block; font-size: .85em; padding: 0 .45em; border-radius: .8em; background: #eee;
        margin-right: .3em; }
@@ -113,8 +115,8 @@ def _annotation(a: Annotation, d: DocumentEntry, selection: Selection) -> str:
             j, text = counterpart
             label = f"{language_name(d.counterpart.language)}, paragraph {j + 1}"
             parts.append(
-                f'<p class="counterpart" lang="{escape(d.counterpart.language)}" title="{escape(label)}">'
-                f"{escape(text)}</p>"
+                f'<p class="counterpart" lang="{escape(d.counterpart.language)}">'
+                f'<span class="label" lang="en">{escape(label)}</span>{escape(text)}</p>'
             )
     facts = []
     if entry is not None:
