@@ -81,6 +81,10 @@ COMMANDS: tuple[Command, ...] = (
             description="Undo the last annotation change"),
     Command("edit.redo", "Redo", "Edit", ("Ctrl+Shift+Z",), "redo", "reader",
             description="Redo the annotation change just undone"),
+    Command("edit.link_versions", "Link as versions…", "Edit", (), "link",
+            description="Link the open transcript with another as language versions of one document"),
+    Command("edit.unlink_versions", "Unlink versions", "Edit", (), "unlink",
+            description="Take the open transcript out of its document's language versions"),
     Command("edit.preferences", "Preferences…", "Edit", ("Ctrl+,",), "preferences",
             description="Theme, language, reading font and keyboard shortcuts"),
     # -- View
@@ -114,6 +118,8 @@ COMMANDS: tuple[Command, ...] = (
             submenu="Theme", description="Use the light theme"),
     Command("view.theme_dark", "Theme: dark", "View", (), "theme-dark", checkable=True, group="theme",
             submenu="Theme", description="Use the dark theme"),
+    Command("view.theme_sepia", "Theme: sepia", "View", (), "theme-sepia", checkable=True, group="theme",
+            submenu="Theme", description="Use the sepia theme: warm paper for long reading"),
     # -- Go
     Command("go.next_transcript", "Next transcript", "Go", ("J",), "", "reader", native=("Down",),
             description="Open the next transcript in the list"),
@@ -200,6 +206,7 @@ MENU_SEPARATORS: frozenset[str] = frozenset(
         "file.export",
         "file.print",
         "file.quit",
+        "edit.link_versions",
         "edit.preferences",
         "view.language",
         "view.zoom_in",

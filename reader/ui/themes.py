@@ -1,4 +1,4 @@
-"""Light and dark themes: a palette, a stylesheet from resources/, and the reading pane's colours.
+"""Light, dark and sepia themes: a palette, a stylesheet from resources/, and the reading pane's colours.
 
 "system" follows the platform's colour scheme (QStyleHints.colorScheme) and keeps following it.
 """
@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from reader.core.resources import resource_path
 
-THEMES = ("system", "light", "dark")
-THEME_TITLES = {"system": "System", "light": "Light", "dark": "Dark"}
+THEMES = ("system", "light", "dark", "sepia")
+THEME_TITLES = {"system": "System", "light": "Light", "dark": "Dark", "sepia": "Sepia"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +56,27 @@ DARK = Colours(
 )
 
 
+SEPIA = Colours(  # warm paper, for long reading: dark brown text, muted contrast (issue 3)
+    dark=False,
+    accent="#8a4b12",
+    question_label="#9c3d10",
+    answer_label="#5b4a8a",
+    question_background="#eadfc6",
+    heading="#3b2f22",
+    muted="#7d6d58",
+    weekend="#a8321f",
+)
+
+
 def resolve(choice: str, app: QApplication) -> str:
-    """'light' or 'dark' for a theme choice; 'system' asks the platform."""
-    if choice in ("light", "dark"):
+    """'light', 'dark' or 'sepia' for a theme choice; 'system' asks the platform."""
+    if choice in ("light", "dark", "sepia"):
         return choice
     return "dark" if app.styleHints().colorScheme() == Qt.ColorScheme.Dark else "light"
 
 
 def colours(choice: str, app: QApplication) -> Colours:
-    return DARK if resolve(choice, app) == "dark" else LIGHT
+    return {"dark": DARK, "sepia": SEPIA}.get(resolve(choice, app), LIGHT)
 
 
 def qt_arguments(argv: Sequence[str]) -> list[str]:
@@ -78,10 +90,10 @@ def qt_arguments(argv: Sequence[str]) -> list[str]:
 def apply(choice: str, app: QApplication) -> Colours:
     """Give the whole application the theme; returns the colours for self-drawn parts."""
     name = resolve(choice, app)
-    app.setPalette(_dark_palette() if name == "dark" else _light_palette())
+    app.setPalette({"dark": _dark_palette, "sepia": _sepia_palette}.get(name, _light_palette)())
     stylesheet = resource_path(f"{name}.qss")
     app.setStyleSheet(stylesheet.read_text(encoding="utf-8") if stylesheet.is_file() else "")
-    return DARK if name == "dark" else LIGHT
+    return {"dark": DARK, "sepia": SEPIA}.get(name, LIGHT)
 
 
 def _light_palette() -> QPalette:
@@ -139,6 +151,35 @@ def _dark_palette() -> QPalette:
     for role, colour in roles.items():
         p.setColor(role, QColor(colour))
     _disable(p, "#6e7379")
+    return p
+
+
+def _sepia_palette() -> QPalette:
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#ebe1cc",
+        QPalette.ColorRole.WindowText: "#3b2f22",
+        QPalette.ColorRole.Base: "#f6efdf",
+        QPalette.ColorRole.AlternateBase: "#efe5cf",
+        QPalette.ColorRole.ToolTipBase: "#fbf5e6",
+        QPalette.ColorRole.ToolTipText: "#3b2f22",
+        QPalette.ColorRole.PlaceholderText: "#8c7b64",
+        QPalette.ColorRole.Text: "#3b2f22",
+        QPalette.ColorRole.Button: "#e3d7bd",
+        QPalette.ColorRole.ButtonText: "#3b2f22",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.Highlight: "#a0642a",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#8a4b12",
+        QPalette.ColorRole.Light: "#fbf6ea",
+        QPalette.ColorRole.Midlight: "#e6dbc3",
+        QPalette.ColorRole.Mid: "#c9b998",
+        QPalette.ColorRole.Dark: "#a8977a",
+        QPalette.ColorRole.Shadow: "#6f604b",
+    }
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    _disable(p, "#a3937b")
     return p
 
 

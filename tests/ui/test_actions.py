@@ -173,7 +173,7 @@ def test_menus_hold_every_command_once_in_menu_order(window: Window) -> None:
     placed = [a for menu in menus.values() for a in all_actions(menu)]
     assert sorted(a.property("commandId") for a in placed) == sorted(c.id for c in commands())
     theme = next(a.menu() for a in menus["View"].actions() if a.menu() and "Theme" in a.text().replace("&", ""))
-    assert [a.text().replace("&", "") for a in theme.actions()] == ["System", "Light", "Dark"]
+    assert [a.text().replace("&", "") for a in theme.actions()] == ["System", "Light", "Dark", "Sepia"]
     for menu in [*menus.values(), theme]:  # every item of a menu has its own mnemonic letter
         letters = [a.text().split("&")[1][0].lower() for a in menu.actions() if "&" in a.text()]
         assert len(letters) == len(set(letters)), menu.title()

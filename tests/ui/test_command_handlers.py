@@ -16,11 +16,8 @@ from reader.ui.main_window import MainWindow
 # both ways: a handled command still listed here, an unhandled one missing).
 PENDING: frozenset[str] = frozenset(
     {
-        "file.import_annotations", "file.export", "file.print", "edit.undo", "edit.redo",
-        "edit.link_versions", "edit.unlink_versions",
-        "view.contents", "view.annotations", "view.language", "view.side_by_side",
-        "go.previous_turn", "go.next_turn",
-        "go.previous_question", "go.next_question", "go.previous_section", "go.next_section", "search.find",
+        "file.import_annotations", "file.export", "edit.undo", "edit.redo",
+        "view.annotations", "search.find",
         "search.find_in_transcript", "search.next_hit", "search.previous_hit", "search.leave",
         "annotate.highlight", *(f"annotate.highlight_{n}" for n in range(1, 10)), "annotate.note",
         "annotate.tags", "annotate.bookmark", "annotate.delete", "annotate.select_paragraph",
