@@ -133,13 +133,17 @@ class Selection:
     legend: tuple[ColorLegendEntry, ...]
     unmatched: tuple[UnmatchedAnnotation, ...] = ()  # whole-library exports only
     exported: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    _colors: dict[str, ColorLegendEntry] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_colors", {e.key: e for e in self.legend})
 
     @property
     def total(self) -> int:
         return sum(len(d.annotations) for d in self.documents)
 
     def color(self, key: str | None) -> ColorLegendEntry | None:
-        return next((e for e in self.legend if e.key == key), None) if key else None
+        return self._colors.get(key) if key else None
 
     def meaning(self, key: str | None) -> str | None:
         entry = self.color(key)
