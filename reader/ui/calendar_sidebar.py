@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from reader.core.library import Library
 from reader.core.model import TranscriptSummary
 from reader.ui.dates import long_date, month_name
+from reader.ui.plain_text import plain_tooltip
 from reader.ui.themes import LIGHT, Colours
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -194,7 +195,7 @@ class CalendarSidebar(QWidget):
         for summary in summaries:
             item = QListWidgetItem(day_item_text(summary))
             item.setData(ID_ROLE, int(summary.id))
-            item.setToolTip(summary.title)
+            item.setToolTip(plain_tooltip(summary.title))
             self.day_list.addItem(item)
         self.day_list.blockSignals(blocked)
         if summaries:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.model import TranscriptSummary
 from reader.ui.dates import long_date
+from reader.ui.plain_text import plain_tooltip
 from reader.ui.transcript_view import LANGUAGE_NAMES, language_codes
 
 DATE, TIME, TITLE, LANGUAGES = range(4)
@@ -131,7 +132,7 @@ class TranscriptListModel(QAbstractTableModel):
                 return languages_text(s)
         elif role == Qt.ItemDataRole.ToolTipRole:
             if column == TITLE:
-                return s.title
+                return plain_tooltip(s.title)
             if column == DATE and s.published_date:
                 return long_date(s.published_date)
             if column == LANGUAGES:

@@ -102,12 +102,6 @@ def shown_as_tooltip(tip: str) -> str:
     return document.toPlainText()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="transcript_list.py and calendar_sidebar.py give tooltips the raw title, which Qt renders as HTML "
-    "(here: an image, the script hidden); asked of the window's owner: "
-    "Qt.convertFromPlainText(title, Qt.WhiteSpaceMode.WhiteSpaceNormal)",
-)
 def test_a_title_with_markup_shows_as_written_in_its_tooltip(hostile_library: Library, qapp) -> None:  # noqa: ANN001
     [summary] = hostile_library.summaries()
     model = TranscriptListModel()
