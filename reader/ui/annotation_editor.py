@@ -332,8 +332,9 @@ def _title(target: EditTarget) -> str:
 # -- the colour legend -------------------------------------------------------------------------------
 
 
-class LegendEditor(QDialog):
-    """The colour legend: each colour (digits 1–9 pick them in this order) and what it means."""
+class LegendPage(QWidget):
+    """The colour legend: each colour (digits 1–9 pick them in this order) and what it means. A page of
+    Preferences, and the body of `LegendEditor` (reached from the annotations panel)."""
 
     def __init__(
         self,
@@ -343,9 +344,8 @@ class LegendEditor(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("legendEditor")
-        self.save = save  # saves the entries; a message when they cannot be saved (the dialog stays open)
-        self.setWindowTitle("Colour legend")
+        self.setObjectName("legendPage")
+        self.save = save  # saves the entries; a message when they cannot be saved (the page stays open)
         self.used = used  # key → number of annotations in that colour
         self.rows: list[tuple[str, QToolButton, QLineEdit, QToolButton]] = []
         self.hexes: dict[str, str] = {}
@@ -365,15 +365,12 @@ class LegendEditor(QDialog):
         self.error.setProperty("error", True)
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(self.grid)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addStretch(1)
         for entry in legend:
             self._add_row(entry)
         self._renumber()
@@ -381,12 +378,14 @@ class LegendEditor(QDialog):
     def entries(self) -> list[ColorLegendEntry]:
         return [ColorLegendEntry(key, self.hexes[key], meaning.text()) for key, _, meaning, _ in self.rows]
 
-    def accept(self) -> None:
+    def apply(self) -> bool:
+        """Save the legend; False (with the reason shown) when it cannot be saved."""
         message = self.save(self.entries())
         if message:
             self.show_error(message)
-        else:
-            super().accept()
+            return False
+        self.error.clear()
+        return True
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -467,3 +466,29 @@ class LegendEditor(QDialog):
                 self.rows.remove(row)
                 break
         self._renumber()
+
+
+class LegendEditor(QDialog):
+    """The legend page in a dialog of its own, with Save and Cancel."""
+
+    def __init__(
+        self,
+        legend: Sequence[ColorLegendEntry],
+        used: dict[str, int],
+        save: Callable[[list[ColorLegendEntry]], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("legendEditor")
+        self.setWindowTitle("Colour legend")
+        self.page = LegendPage(legend, used, save, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page, 1)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if self.page.apply():
+            super().accept()

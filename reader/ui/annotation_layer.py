@@ -12,7 +12,8 @@ it through `caret_annotation_changed`, for the status bar.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -119,7 +120,7 @@ class AnnotationLayer(QObject):
     """The annotations of the transcript shown in `pane`, painted on it and looked up by position."""
 
     caret_annotation_changed = Signal(object)  # the Annotation under the caret, or None
-    painted = Signal()  # after the extra selections were set (benchmarks and tests wait for it)
+    painted = Signal()  # after the annotations held changed and were painted (the panel follows)
 
     def __init__(self, pane: QTextEdit, library: Library, *, colours: Colours = LIGHT) -> None:
         super().__init__(pane)
@@ -134,13 +135,24 @@ class AnnotationLayer(QObject):
         self.language_marks: list[tuple[int, str]] = []
         self._ranged: list[Annotation] = []  # highlights and paragraph notes that are anchored, by start
         self._starts: list[int] = []
+        self._longest = 0  # the longest range held: how far before a position an annotation can start
+        self._marks: list[MarginMark] = []
+        self._mark_positions: list[int] = []
         self._paragraph_starts: list[int] = []
+        self._spans: list[tuple[int, int]] = []
+        self._visible: tuple[tuple[int, ...], tuple[int, int]] = ((), (0, 0))
+        self._painted_range = (0, -1)  # the document range whose highlights are set as extra selections
+        self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self._caret_annotation: int | None = None
         self._marks_pending = False
+        self._own_change = 0  # >0 while the controller makes a change it applies itself (`own_change`)
+        self._reload_pending = False
         pane.setCursorWidth(2)  # the caret of a read-only pane: visible, but thin enough not to hide a letter
         self.margin = _MarginMarks(self)
         pane.viewport().installEventFilter(self)
         pane.cursorPositionChanged.connect(self._caret_moved)
+        pane.verticalScrollBar().valueChanged.connect(self._scrolled)
+        pane.document().documentLayout().documentSizeChanged.connect(self._scrolled)  # laid out further
         library.subscribe(_listener(self))
 
     # -- what is shown ---------------------------------------------------------------------------
@@ -148,7 +160,8 @@ class AnnotationLayer(QObject):
     def set_transcript(self, transcript: Transcript | None) -> None:
         """Show the annotations of `transcript` (the one the pane now holds), or none."""
         self.transcript = transcript
-        self._paragraph_starts = [s for s, _ in transcript.paragraph_offsets()] if transcript else []
+        self._spans = transcript.paragraph_offsets() if transcript else []
+        self._paragraph_starts = [s for s, _ in self._spans]
         self.language_marks = []
         self.reload()
         if transcript is not None:
@@ -156,40 +169,128 @@ class AnnotationLayer(QObject):
 
     def set_colours(self, colours: Colours) -> None:
         self.colours = colours
+        self._formats = {}
+        self._rebuild_marks()
         self.paint()
 
     def reload(self) -> None:
         """Re-read the shown transcript's annotations, bookmarks and the legend, and paint them."""
+        self._reload_pending = False
         if self.transcript is None or self.transcript.id is None:
             self.annotations, self.bookmarks = [], []
         else:
             try:
                 self.annotations = self.library.annotations(self.transcript.id)
                 self.bookmarks = self.library.bookmarks(self.transcript.id)
-                self.legend = self.library.color_legend()
+                legend = self.library.color_legend()
+                if legend != self.legend:
+                    self.legend, self._formats = legend, {}
             except LibraryError:  # the transcript was deleted under us: nothing to paint
                 self.annotations, self.bookmarks = [], []
+        self._held_changed()
+
+    def library_changed(self) -> None:
+        """The library's notification: re-read once the event loop is free (a batch of writes reads once),
+        unless the change is the controller's own, which it applies itself."""
+        if self._own_change or self._reload_pending:
+            return
+        self._reload_pending = True
+        QTimer.singleShot(0, self._reload_if_pending)
+
+    def _reload_if_pending(self) -> None:
+        if self._reload_pending:
+            self.reload()
+
+    @contextmanager
+    def own_change(self) -> Iterator[None]:
+        """A change the caller applies to the layer itself (`apply`): no re-read for its notification."""
+        self._own_change += 1
+        try:
+            yield
+        finally:
+            self._own_change -= 1
+
+    def apply(self, removed: int | None = None, added: Annotation | None = None) -> None:
+        """Take one change into the annotations held without re-reading them: `removed` (an id) went,
+        `added` came (or replaced the annotation with its id). Other transcripts' annotations are ignored."""
+        held = [a for a in self.annotations if a.id != removed and (added is None or a.id != added.id)]
+        if added is not None and self.transcript is not None and added.transcript_id == self.transcript.id:
+            held.append(added)
+            held.sort(key=lambda a: (a.start, a.end, a.id))
+        self.annotations = held
+        self._held_changed()
+
+    def apply_bookmarks(self) -> None:
+        """Bookmarks changed: re-read them (a transcript has few)."""
+        if self.transcript is not None and self.transcript.id is not None:
+            self.bookmarks = self.library.bookmarks(self.transcript.id)
+        self._rebuild_marks()
+        self.margin.update()
+        self.painted.emit()
+
+    def _held_changed(self) -> None:
         self._ranged = [
             a for a in self.annotations if not a.orphan and a.kind is not AnnotationKind.TRANSCRIPT_NOTE
-        ]  # already in reading order (by start)
+        ]  # in reading order (by start)
         self._starts = [a.start for a in self._ranged]
+        self._longest = max((a.end - a.start for a in self._ranged), default=0)
+        self._rebuild_marks()
         self.paint()
         self._caret_moved()
+        self.painted.emit()
+
+    # -- painting: only what is on screen --------------------------------------------------------
 
     def paint(self) -> None:
-        """Set the pane's extra selections from the annotations held, and redraw the margin."""
+        """Set the extra selections of the highlights in and around the visible part of the text, and
+        redraw the margin. Only those: a long briefing's 500 highlights would cost Qt a rectangle each
+        for every change; a screenful costs a few, and scrolling adds the next ones (`_scrolled`)."""
+        self._set_selections(self._wanted_range())
+        self.margin.update()
+
+    def _wanted_range(self) -> tuple[int, int]:
+        top, bottom = self.visible_range()
+        pad = max(2000, bottom - top)  # a screen above and below: small scrolls need no new selections
+        return max(0, top - pad), bottom + pad
+
+    def visible_range(self) -> tuple[int, int]:
+        """Document positions at the top-left and bottom-right of the viewport."""
+        viewport = self.pane.viewport()
+        key = (
+            self.pane.verticalScrollBar().value(),
+            viewport.width(),
+            viewport.height(),
+            self.pane.document().revision(),
+            self.pane.document().pageSize().toTuple(),  # type: ignore[attr-defined]
+            self.pane.document().documentLayout().documentSize().toTuple(),  # grows while Qt lays out
+        )
+        if key != self._visible[0]:  # a hit test each: asked by the selections and by the margin alike
+            top = self.pane.cursorForPosition(QPoint(0, 0)).position()
+            bottom = self.pane.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+            self._visible = (key, (top, max(top, bottom)))  # type: ignore[assignment]
+        return self._visible[1]
+
+    def _scrolled(self) -> None:
+        low, high = self._painted_range
+        top, bottom = self.visible_range()
+        if top < low or bottom > high:
+            self._set_selections(self._wanted_range())
+
+    def _set_selections(self, wanted: tuple[int, int]) -> None:
+        low, high = wanted
         document = self.pane.document()
         length = max(0, document.characterCount() - 1)
         hexes = {e.key: e.hex for e in self.legend}
-        formats: dict[tuple[str, bool], QTextCharFormat] = {}
+        first = bisect.bisect_left(self._starts, low - self._longest)
+        last = bisect.bisect_right(self._starts, high)
         selections = []
-        for a in self._ranged:
-            if a.kind is not AnnotationKind.HIGHLIGHT or a.end > length:
+        for a in self._ranged[first:last]:
+            if a.kind is not AnnotationKind.HIGHLIGHT or a.end < low or a.end > length:
                 continue
             key = (hexes.get(a.color or "", self.legend[0].hex), a.has_note)
-            fmt = formats.get(key)
+            fmt = self._formats.get(key)
             if fmt is None:
-                fmt = formats[key] = self._format(*key)
+                fmt = self._formats[key] = self._format(*key)
             cursor = QTextCursor(document)
             cursor.setPosition(a.start)
             cursor.setPosition(a.end, QTextCursor.MoveMode.KeepAnchor)
@@ -198,8 +299,7 @@ class AnnotationLayer(QObject):
             selection.format = fmt  # type: ignore[misc]
             selections.append(selection)
         self.pane.setExtraSelections(selections)
-        self.margin.update()
-        self.painted.emit()
+        self._painted_range = (low, high)
 
     def _format(self, hex_: str, noted: bool) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -210,6 +310,7 @@ class AnnotationLayer(QObject):
         return fmt
 
     def highlight_count(self) -> int:
+        """Highlights set on the pane now (those near the visible part of the text)."""
         return len(self.pane.extraSelections())
 
     # -- looking up ------------------------------------------------------------------------------
@@ -246,9 +347,7 @@ class AnnotationLayer(QObject):
         return max(0, bisect.bisect_right(self._paragraph_starts, position) - 1)
 
     def paragraph_span(self, paragraph: int) -> tuple[int, int]:
-        if self.transcript is None:
-            return 0, 0
-        return self.transcript.paragraph_offsets()[paragraph]
+        return self._spans[paragraph] if 0 <= paragraph < len(self._spans) else (0, 0)
 
     def bookmark_at(self, paragraph: int) -> Bookmark | None:
         return next((b for b in self.bookmarks if b.paragraph == paragraph), None)
@@ -307,34 +406,43 @@ class AnnotationLayer(QObject):
     # -- marks in the margin ---------------------------------------------------------------------
 
     def margin_marks(self) -> list[MarginMark]:
+        """Every mark beside the text, in text order."""
+        return self._marks
+
+    def marks_between(self, low: int, high: int) -> list[MarginMark]:
+        """The marks whose position lies in [low, high] (a paragraph note also when its bar crosses it)."""
+        first = bisect.bisect_left(self._mark_positions, low - self._longest)
+        last = bisect.bisect_right(self._mark_positions, high)
+        return [m for m in self._marks[first:last] if m.position >= low or m.end >= low]
+
+    def _rebuild_marks(self) -> None:
         marks: list[MarginMark] = []
-        if self.transcript is None:
-            return marks
-        spans = self.transcript.paragraph_offsets()
-        hexes = {e.key: e.hex for e in self.legend}
-        for a in self._ranged:
-            colour = ink_color(hexes.get(a.color or "", "#8a8f95"), self.colours)
-            if a.kind is AnnotationKind.PARAGRAPH_NOTE:
-                if a.color is None:
-                    colour = QColor(self.colours.accent)
-                marks.append(
-                    MarginMark(a.start, "paragraph-note", colour, _tooltip(a, self.meaning(a.color)), end=a.end)
-                )
-            elif a.has_note:
-                marks.append(MarginMark(a.start, "note", colour, _tooltip(a, self.meaning(a.color))))
-        for b in self.bookmarks:
-            if b.paragraph < len(spans):
-                tip = f"Bookmark: {b.label}" if b.label else "Bookmark (B removes it)"
-                marks.append(MarginMark(spans[b.paragraph][0], "bookmark", QColor(self.colours.accent), tip))
-        for paragraph, text in self.language_marks:
-            if paragraph < len(spans):
-                languages = text.removeprefix("annotated in ")
-                marks.append(
-                    MarginMark(
-                        spans[paragraph][0], "language", QColor(self.colours.muted), text.capitalize(), languages
+        if self.transcript is not None:
+            spans = self._spans
+            hexes = {e.key: e.hex for e in self.legend}
+            meanings = {e.key: e.meaning for e in self.legend}
+            for a in self._ranged:
+                if a.kind is AnnotationKind.PARAGRAPH_NOTE:
+                    colour = (
+                        ink_color(hexes[a.color], self.colours) if a.color in hexes else QColor(self.colours.accent)
                     )
-                )
-        return marks
+                    tip = _tooltip(a, meanings.get(a.color or "", ""))
+                    marks.append(MarginMark(a.start, "paragraph-note", colour, tip, end=a.end))
+                elif a.note:
+                    colour = ink_color(hexes.get(a.color or "", "#8a8f95"), self.colours)
+                    marks.append(MarginMark(a.start, "note", colour, _tooltip(a, meanings.get(a.color or "", ""))))
+            for b in self.bookmarks:
+                if b.paragraph < len(spans):
+                    tip = f"Bookmark: {b.label}" if b.label else "Bookmark (B removes it)"
+                    marks.append(MarginMark(spans[b.paragraph][0], "bookmark", QColor(self.colours.accent), tip))
+            for paragraph, text in self.language_marks:
+                if paragraph < len(spans):
+                    languages = text.removeprefix("annotated in ")
+                    muted = QColor(self.colours.muted)
+                    marks.append(MarginMark(spans[paragraph][0], "language", muted, text.capitalize(), languages))
+        marks.sort(key=lambda m: m.position)
+        self._marks = marks
+        self._mark_positions = [m.position for m in marks]
 
     def _schedule_language_marks(self) -> None:
         """The other versions' marks need their text and an alignment: worked out after the pane is painted."""
@@ -346,6 +454,7 @@ class AnnotationLayer(QObject):
         self._marks_pending = False
         if self.transcript is not None:
             self.language_marks = annotation_marks(self.library, self.transcript)
+            self._rebuild_marks()
             self.margin.update()
 
     def annotation_marks(self, transcript: Transcript) -> list[tuple[int, str]]:
@@ -382,7 +491,7 @@ def _listener(layer: AnnotationLayer) -> Callable[[], None]:
 
     def changed() -> None:
         if shiboken6.isValid(layer) and shiboken6.isValid(layer.pane):
-            layer.reload()
+            layer.library_changed()
 
     return changed
 
@@ -417,7 +526,7 @@ class _MarginMarks(QWidget):
         out: list[tuple[QRectF, MarginMark]] = []
         length = document.characterCount()
         left_slots: dict[int, float] = {}  # a paragraph's left marks stand side by side
-        for mark in self.layer.margin_marks():
+        for mark in self.layer.marks_between(*self.layer.visible_range()):
             if mark.position >= length:
                 continue
             block = document.findBlock(mark.position)
@@ -425,7 +534,7 @@ class _MarginMarks(QWidget):
             line = block.layout().lineForTextPosition(mark.position - block.position())
             top = block_rect.top() + (line.y() if line.isValid() else 0) - scroll
             height = line.height() if line.isValid() else metrics.height()
-            if top + height < 0 or top > self.height():
+            if (top + height < 0 and mark.kind != "paragraph-note") or top > self.height():
                 continue
             middle = top + height / 2
             if mark.kind == "note":

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
 from reader.core.library import KEEP, Library, LibraryError
 from reader.core.model import (
@@ -28,11 +28,11 @@ from reader.core.model import (
     Transcript,
 )
 from reader.ui import themes
-from reader.ui.annotation_editor import AnnotationEditor, EditTarget, LegendEditor, split_tags
 from reader.ui.annotation_layer import AnnotationLayer
-from reader.ui.annotation_panels import AnnotationsBrowser, AnnotationsPanel, Entry, panel_entries
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the editor and the panels are imported when first shown: they cost start-up time
+    from reader.ui.annotation_editor import AnnotationEditor, EditTarget, LegendEditor
+    from reader.ui.annotation_panels import AnnotationsBrowser, AnnotationsPanel, Entry
     from reader.ui.transcript_view import TranscriptView
 
 COLOUR_SETTING = "annotations/colour"
@@ -72,10 +72,10 @@ class _Change(QUndoCommand):
         if self._made:
             self._made = False
             return
-        self.after = self.controller.run_undo_step(lambda lib: _put(lib, self.before, self.after))
+        self.after = self.controller.run_undo_step(lambda lib: _put(lib, self.before, self.after), self.before)
 
     def undo(self) -> None:
-        self.before = self.controller.run_undo_step(lambda lib: _put(lib, self.after, self.before))
+        self.before = self.controller.run_undo_step(lambda lib: _put(lib, self.after, self.before), self.after)
 
     def id(self) -> int:
         return self.MERGE_ID if self.session else -1
@@ -113,10 +113,10 @@ class _BookmarkChange(QUndoCommand):
         if self._made:
             self._made = False
             return
-        self.controller.run_undo_step(lambda lib: _put_bookmark(lib, self.before, self.after))
+        self.controller.run_bookmark_step(lambda lib: _put_bookmark(lib, self.before, self.after))
 
     def undo(self) -> None:
-        self.controller.run_undo_step(lambda lib: _put_bookmark(lib, self.after, self.before))
+        self.controller.run_bookmark_step(lambda lib: _put_bookmark(lib, self.after, self.before))
 
 
 def _put_bookmark(library: Library, current: Bookmark | None, wanted: Bookmark | None) -> None:
@@ -143,10 +143,10 @@ class _LegendChange(QUndoCommand):
         if self._made:
             self._made = False
             return
-        self.controller.run_undo_step(lambda lib: lib.set_color_legend(self.after))
+        self.controller.run_legend_step(lambda lib: lib.set_color_legend(self.after))
 
     def undo(self) -> None:
-        self.controller.run_undo_step(lambda lib: lib.set_color_legend(self.before))
+        self.controller.run_legend_step(lambda lib: lib.set_color_legend(self.before))
 
 
 # -- the controller ------------------------------------------------------------------------------------
@@ -177,7 +177,7 @@ class AnnotationsController(QObject):
         self.editor: AnnotationEditor | None = None
         self.legend_editor: LegendEditor | None = None
         self.browser: AnnotationsBrowser | None = None
-        self.panel = AnnotationsPanel()
+        self._panel: AnnotationsPanel | None = None
         self.dock: QDockWidget | None = None
         self._sync_pending = False
         self._caret_text = ""
@@ -192,27 +192,40 @@ class AnnotationsController(QObject):
         if header_layout is not None:
             header_layout.addWidget(self.notes_strip)
 
-        self.panel.entry_activated.connect(self._entry_activated)
-        self.panel.color_chosen.connect(self.set_current_color)
-        self.panel.legend_requested.connect(self.edit_legend)
-        self.panel.transcript_note_requested.connect(self.edit_transcript_note)
-        self.panel.library_requested.connect(self.show_browser)
-        self.panel.reattach_requested.connect(self.reattach)
         self.layer.caret_annotation_changed.connect(self._caret_annotation)
         self.layer.painted.connect(self._refresh_lists)
         self.pane.document().contentsChanged.connect(self._document_changed)
         self.pane.installEventFilter(self)
-        if window is not None:
-            self.dock = QDockWidget("Annotations", window)
-            self.dock.setObjectName("annotationsDock")
-            self.dock.setWidget(self.panel)
-            self.dock.setFeatures(
-                QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
-            )
-            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-            self.dock.setVisible(str(self.settings.value(PANEL_SETTING, "false")).lower() == "true")
-            self.dock.visibilityChanged.connect(self._dock_visibility)
+        if window is not None and str(self.settings.value(PANEL_SETTING, "false")).lower() == "true":
+            QTimer.singleShot(0, lambda: self.set_panel_visible(True))  # as the reader left it
         self.sync()
+
+    @property
+    def panel(self) -> AnnotationsPanel:
+        """The annotations panel, made (with its dock in the window) when first needed."""
+        if self._panel is None:
+            from reader.ui.annotation_panels import AnnotationsPanel
+
+            panel = AnnotationsPanel()
+            panel.entry_activated.connect(self._entry_activated)
+            panel.color_chosen.connect(self.set_current_color)
+            panel.legend_requested.connect(self.edit_legend)
+            panel.transcript_note_requested.connect(self.edit_transcript_note)
+            panel.library_requested.connect(self.show_browser)
+            panel.reattach_requested.connect(self.reattach)
+            self._panel = panel
+            if self.window is not None:
+                dock = QDockWidget("Annotations", self.window)
+                dock.setObjectName("annotationsDock")
+                dock.setWidget(panel)
+                dock.setFeatures(
+                    QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                )
+                dock.hide()
+                self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+                dock.visibilityChanged.connect(self._dock_visibility)
+                self.dock = dock
+        return self._panel
 
     # -- wiring --------------------------------------------------------------------------------------
 
@@ -247,7 +260,7 @@ class AnnotationsController(QObject):
         self._sync_pending = False
         colours = _colours_of_palette()
         if colours != self.layer.colours:
-            self.layer.colours = colours
+            self.layer.set_colours(colours)
         shown = self.view.transcript
         held = self.layer.transcript
         if shown is None or held is None or shown.id != held.id or shown.content_hash != held.content_hash:
@@ -283,7 +296,8 @@ class AnnotationsController(QObject):
 
     def _focus_in_panel(self) -> bool:
         focus = QApplication.focusWidget()
-        return focus is not None and (focus is self.panel.list or self.panel.isAncestorOf(focus))
+        panel = self._panel
+        return panel is not None and focus is not None and (focus is panel.list or panel.isAncestorOf(focus))
 
     def _focus_elsewhere(self) -> bool:
         """Focus is in another part of the window (a list, the calendar): not on the text."""
@@ -337,10 +351,12 @@ class AnnotationsController(QObject):
             self.message.emit("Select some text first: Shift+arrows, Ctrl+Shift+arrows by word, P for the paragraph.")
             return None
         try:
-            a = self.library.add_annotation(t.id, start, end, color=key)  # type: ignore[arg-type]
+            with self.layer.own_change():
+                a = self.library.add_annotation(t.id, start, end, color=key)  # type: ignore[arg-type]
         except (InvalidAnnotation, LibraryError) as err:
             self.message.emit(_message(err))
             return None
+        self.layer.apply(added=a)
         self.undo_stack.push(_Change(self, None, a, f"Highlight “{_short(a.exact)}”"))
         cursor = self.pane.textCursor()
         cursor.setPosition(a.end)  # on the highlight (its trimmed end), so N, T and Del act on it next
@@ -406,6 +422,8 @@ class AnnotationsController(QObject):
         notes = self.layer.transcript_notes()
         if notes:
             return self.open_editor(self._target_of(notes[0]))
+        from reader.ui.annotation_editor import EditTarget
+
         return self.open_editor(EditTarget(t.id, AnnotationKind.TRANSCRIPT_NOTE, quote=t.title))  # type: ignore[arg-type]
 
     def _pointed_target(self, *, create_highlight: bool, paragraph: bool) -> EditTarget | None:
@@ -435,18 +453,24 @@ class AnnotationsController(QObject):
         if note is not None:
             return self._target_of(note)
         if paragraph:
+            from reader.ui.annotation_editor import EditTarget
+
             span = t.paragraph_offsets()[index] if t.paragraphs else (0, 0)
             return EditTarget(t.id, AnnotationKind.PARAGRAPH_NOTE, paragraph=index, quote=t.text[span[0] : span[1]])  # type: ignore[arg-type]
         self.message.emit("Put the caret on a highlight, or select text, to tag it.")
         return None
 
     def _target_of(self, a: Annotation) -> EditTarget:
+        from reader.ui.annotation_editor import EditTarget
+
         quote = (
             self.view.transcript.title if a.kind is AnnotationKind.TRANSCRIPT_NOTE and self.view.transcript else a.exact
         )
         return EditTarget(a.transcript_id, a.kind, annotation=a, paragraph=a.paragraph, quote=quote)
 
     def open_editor(self, target: EditTarget) -> AnnotationEditor:
+        from reader.ui.annotation_editor import AnnotationEditor
+
         if self.editor is not None:
             self.editor.close()
         editor = AnnotationEditor(self, target, self.pane.window())
@@ -466,24 +490,28 @@ class AnnotationsController(QObject):
 
     def save_note(self, target: EditTarget, text: str, session: int) -> str | None:
         try:
-            if target.annotation is None:
-                if target.kind is AnnotationKind.PARAGRAPH_NOTE:
-                    a = self.library.add_paragraph_note(target.transcript_id, target.paragraph or 0, text)
+            with self.layer.own_change():
+                if target.annotation is None:
+                    before = None
+                    if target.kind is AnnotationKind.PARAGRAPH_NOTE:
+                        a = self.library.add_paragraph_note(target.transcript_id, target.paragraph or 0, text)
+                    else:
+                        a = self.library.add_transcript_note(target.transcript_id, text)
                 else:
-                    a = self.library.add_transcript_note(target.transcript_id, text)
-                self.undo_stack.push(_Change(self, None, a, "Add a note", session))
-            else:
-                before = self.library.annotation(target.annotation.id)
-                a = self.library.update_annotation(target.annotation.id, note=text)
-                self.undo_stack.push(_Change(self, before, a, "Edit a note", session))
+                    before = self.library.annotation(target.annotation.id)
+                    a = self.library.update_annotation(target.annotation.id, note=text)
         except (InvalidAnnotation, LibraryError) as err:
             return "Not saved: " + _message(err)
+        self.layer.apply(added=a)
+        self.undo_stack.push(_Change(self, before, a, "Add a note" if before is None else "Edit a note", session))
         target.annotation = a
         return None
 
     def save_tags(self, target: EditTarget, text: str, session: int) -> str | None:
         if target.annotation is None:
             return "Write the note first: tags belong to a note or a highlight."
+        from reader.ui.annotation_editor import split_tags
+
         return self._save(target, session, "Edit the tags", tags=split_tags(text))
 
     def save_color(self, target: EditTarget, key: str, session: int) -> str | None:
@@ -495,9 +523,11 @@ class AnnotationsController(QObject):
         assert target.annotation is not None
         try:
             before = self.library.annotation(target.annotation.id)
-            a = self.library.update_annotation(target.annotation.id, **changes)
+            with self.layer.own_change():
+                a = self.library.update_annotation(target.annotation.id, **changes)
         except (InvalidAnnotation, LibraryError) as err:
             return "Not saved: " + _message(err)
+        self.layer.apply(added=a)
         self.undo_stack.push(_Change(self, before, a, text, session))
         target.annotation = a
         return None
@@ -512,7 +542,9 @@ class AnnotationsController(QObject):
         a = target.annotation
         if a is not None and a.kind is not AnnotationKind.HIGHLIGHT and not a.note:
             try:  # a paragraph or transcript note emptied: nothing is left to keep
-                before = self.library.delete_annotation(a.id)
+                with self.layer.own_change():
+                    before = self.library.delete_annotation(a.id)
+                self.layer.apply(removed=a.id)
                 self.undo_stack.push(_Change(self, before, None, "Remove a note", session))
             except LibraryError:
                 pass
@@ -542,10 +574,12 @@ class AnnotationsController(QObject):
         else:
             paragraph = self.layer.paragraph_at(self.caret())
         try:
-            bookmark, is_set = self.library.toggle_bookmark(t.id, paragraph)  # type: ignore[arg-type]
+            with self.layer.own_change():
+                bookmark, is_set = self.library.toggle_bookmark(t.id, paragraph)  # type: ignore[arg-type]
         except (InvalidAnnotation, LibraryError) as err:
             self.message.emit(_message(err))
             return
+        self.layer.apply_bookmarks()
         if is_set:
             self.undo_stack.push(_BookmarkChange(self, None, bookmark, "Bookmark"))
             self.message.emit(f"Bookmarked paragraph {paragraph + 1} — B again removes it")
@@ -561,10 +595,12 @@ class AnnotationsController(QObject):
                 return
             if entry.bookmark is not None:
                 try:
-                    old = self.library.delete_bookmark(entry.bookmark.id)
+                    with self.layer.own_change():
+                        old = self.library.delete_bookmark(entry.bookmark.id)
                 except LibraryError as err:
                     self.message.emit(_message(err))
                     return
+                self.layer.apply_bookmarks()
                 self.undo_stack.push(_BookmarkChange(self, old, None, "Remove the bookmark"))
                 self.message.emit("Bookmark removed — Ctrl+Z brings it back")
                 return
@@ -580,10 +616,12 @@ class AnnotationsController(QObject):
             self.message.emit("There is no annotation under the caret.")
             return
         try:
-            old = self.library.delete_annotation(target.id)
+            with self.layer.own_change():
+                old = self.library.delete_annotation(target.id)
         except LibraryError as err:
             self.message.emit(_message(err))
             return
+        self.layer.apply(removed=old.id)
         what = (
             "paragraph note"
             if old.kind is AnnotationKind.PARAGRAPH_NOTE
@@ -610,20 +648,43 @@ class AnnotationsController(QObject):
         self.undo_stack.redo()
         self.message.emit(f"Redone: {text}")
 
-    def run_undo_step(self, step: Callable[[Library], Any]) -> Any:
-        """Run one step of an undo or redo; a failure (the transcript was deleted) is reported, not raised."""
+    def run_undo_step(
+        self, step: Callable[[Library], Annotation | None], current: Annotation | None
+    ) -> Annotation | None:
+        """Run one step of an undo or redo that replaces `current` with what `step` returns, and show it.
+        A failure (the transcript was deleted since) is reported, not raised."""
         try:
-            return step(self.library)
+            with self.layer.own_change():
+                result = step(self.library)
         except (InvalidAnnotation, LibraryError) as err:
             self.message.emit("Could not undo or redo this: " + _message(err))
-            return None
+            self.layer.reload()
+            return current
+        self.layer.apply(current.id if current is not None else None, result)
+        return result
+
+    def run_bookmark_step(self, step: Callable[[Library], object]) -> None:
+        try:
+            with self.layer.own_change():
+                step(self.library)
+        except (InvalidAnnotation, LibraryError) as err:
+            self.message.emit("Could not undo or redo this: " + _message(err))
+        self.layer.apply_bookmarks()
+
+    def run_legend_step(self, step: Callable[[Library], object]) -> None:
+        try:
+            step(self.library)  # the layer re-reads the legend after the library's notification
+        except (InvalidAnnotation, LibraryError) as err:
+            self.message.emit("Could not undo or redo this: " + _message(err))
 
     def _update(self, a: Annotation, text: str, **changes: Any) -> Annotation | None:
         try:
-            after = self.library.update_annotation(a.id, **changes)
+            with self.layer.own_change():
+                after = self.library.update_annotation(a.id, **changes)
         except (InvalidAnnotation, LibraryError) as err:
             self.message.emit(_message(err))
             return None
+        self.layer.apply(added=after)
         self.undo_stack.push(_Change(self, a, after, text))
         if "color" in changes and changes["color"] is not KEEP:
             self.message.emit(f"Now highlighted as: {self.layer.meaning(after.color) or after.color}")
@@ -641,10 +702,12 @@ class AnnotationsController(QObject):
             self.message.emit("Open the orphan's transcript and select the passage there.")
             return None
         try:
-            after = self.library.reattach(orphan.id, start, end)
+            with self.layer.own_change():
+                after = self.library.reattach(orphan.id, start, end)
         except (InvalidAnnotation, LibraryError) as err:
             self.message.emit(_message(err))
             return None
+        self.layer.apply(added=after)
         self.undo_stack.push(_Change(self, orphan, after, "Re-attach"))
         self.message.emit(f"Re-attached to “{_short(after.exact)}”")
         return after
@@ -695,13 +758,16 @@ class AnnotationsController(QObject):
     # -- panels ----------------------------------------------------------------------------------------
 
     def set_panel_visible(self, shown: bool) -> None:
+        if not shown and self._panel is None:
+            return
+        self.panel  # noqa: B018 - made on first use
         if self.dock is not None:
             self.dock.setVisible(shown)
             if shown:
                 self._refresh_lists()
 
-    def toggle_panel(self) -> None:
-        self.set_panel_visible(not self.panel.isVisible())
+    def panel_shown(self) -> bool:
+        return self._panel is not None and self._panel.isVisible()
 
     def _dock_visibility(self, shown: bool) -> None:
         import shiboken6
@@ -725,7 +791,9 @@ class AnnotationsController(QObject):
             self.notes_strip.show()
         else:
             self.notes_strip.hide()
-        if self.panel.isVisible() or self.dock is None:
+        if self.panel_shown():
+            from reader.ui.annotation_panels import panel_entries
+
             starts = [s for s, _ in self.layer.transcript.paragraph_offsets()] if self.layer.transcript else []
             self.panel.set_entries(
                 panel_entries(self.layer.annotations, self.layer.bookmarks, self.layer.legend, starts)
@@ -735,9 +803,12 @@ class AnnotationsController(QObject):
             self._fill_browser()
 
     def _refresh_legend(self) -> None:
-        self.panel.set_legend(self.layer.legend, self.current_color())
+        if self._panel is not None:
+            self._panel.set_legend(self.layer.legend, self.current_color())
 
     def show_browser(self) -> AnnotationsBrowser:
+        from reader.ui.annotation_panels import AnnotationsBrowser
+
         if self.browser is None:
             self.browser = AnnotationsBrowser(self.pane.window())
             self.browser.open_requested.connect(self.go_to)
@@ -755,12 +826,23 @@ class AnnotationsController(QObject):
             self.library.annotations(), documents, self.library.color_legend(), self.library.annotation_tags()
         )
 
-    def edit_legend(self) -> LegendEditor:
+    def _colour_uses(self) -> dict[str, int]:
         used: dict[str, int] = {}
         for a in self.library.annotations():
             if a.color:
                 used[a.color] = used.get(a.color, 0) + 1
-        editor = LegendEditor(self.library.color_legend(), used, self.save_legend, self.pane.window())
+        return used
+
+    def legend_page(self) -> QWidget:
+        """The legend as a page of Preferences."""
+        from reader.ui.annotation_editor import LegendPage
+
+        return LegendPage(self.library.color_legend(), self._colour_uses(), self.save_legend)
+
+    def edit_legend(self) -> LegendEditor:
+        from reader.ui.annotation_editor import LegendEditor
+
+        editor = LegendEditor(self.library.color_legend(), self._colour_uses(), self.save_legend, self.pane.window())
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.legend_editor = editor
         editor.open()
@@ -799,6 +881,9 @@ def install(window: QMainWindow) -> AnnotationsController:
     register = getattr(window, "register_handlers", None)
     if callable(register):
         register(controller.handlers())
+    add_page = getattr(window, "add_preferences_page", None)
+    if callable(add_page):
+        add_page("Colours", controller.legend_page)
     return controller
 
 

@@ -85,6 +85,12 @@ def select(qtbot, window: Window, start: int, length: int) -> None:  # noqa: ANN
     press(qtbot, window, Qt.Key.Key_Right, length, Qt.KeyboardModifier.ShiftModifier)
 
 
+def settle(qtbot, window: Window) -> None:  # noqa: ANN001
+    """After a change made through the library directly: the window re-reads it on the next loop turn."""
+    layer = window.annotations.layer
+    qtbot.waitUntil(lambda: layer.annotations == window.library.annotations(tid(window)))
+
+
 def tid(window: Window) -> int:
     assert window.view.transcript is not None and window.view.transcript.id is not None
     return window.view.transcript.id
@@ -269,6 +275,7 @@ def test_enter_on_a_highlight_opens_its_editor(qtbot, window: Window) -> None:
 
 def test_the_caret_on_a_highlight_shows_its_note_in_the_status_bar(qtbot, window: Window, library: Library) -> None:
     library.add_annotation(tid(window), 10, 19, note="Twenty years")
+    settle(qtbot, window)
     move_caret(qtbot, window, 40)
     move_caret(qtbot, window, 12)
     assert "Twenty years" in window.status
@@ -297,6 +304,7 @@ def test_delete_removes_the_annotation_under_the_caret_and_undo_brings_it_back(q
     qtbot.keyClick(window.view.text, Qt.Key.Key_H)
     [a] = window.library.annotations(tid(window))
     window.library.update_annotation(a.id, note="keep me", tags=["China"])
+    settle(qtbot, window)
     window.annotations.undo_stack.clear()
     select(qtbot, window, 40, 6)
     qtbot.keyClick(window.view.text, Qt.Key.Key_H)
@@ -373,6 +381,7 @@ def test_the_panel_lists_in_reading_order_and_goes_to_an_annotation(qtbot, windo
     early = library.add_annotation(t, 10, 19)
     library.toggle_bookmark(t, 1)
     library.add_transcript_note(t, "overall")
+    settle(qtbot, window)
     qtbot.keyClick(
         window.view.text, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
     )
@@ -449,6 +458,7 @@ def test_the_library_view_filters_by_text_colour_tag_language_date_and_document(
     assert [a.transcript_id for a in browser.shown()] == [ru, en, en]
     first = library.annotations(en)[0]
     library.update_annotation(first.id, note="changed last")
+    settle(qtbot, window)
     browser.sort.setCurrentIndex(browser.sort.findData("modified"))
     assert browser.shown()[0].id == first.id
     # opening one goes to it
@@ -502,16 +512,33 @@ def test_the_legend_editor_changes_meanings_and_keeps_used_colours(qtbot, window
     legend = library.color_legend()
     library.add_annotation(tid(window), 10, 19, color=legend[0].key)
     editor = window.annotations.edit_legend()
-    meaning = editor.findChild(type(editor.rows[0][2]), f"legendMeaning:{legend[1].key}")
+    page = editor.page
+    meaning = page.findChild(type(page.rows[0][2]), f"legendMeaning:{legend[1].key}")
     meaning.setText("they disagree")
-    assert not editor.rows[0][3].isEnabled()  # yellow is used: it cannot be removed
-    editor.add_colour()
-    editor.rows[-1][2].setText("my own")
+    assert not page.rows[0][3].isEnabled()  # yellow is used: it cannot be removed
+    page.add_colour()
+    page.rows[-1][2].setText("my own")
     editor.accept()
+    assert not editor.isVisible()
     saved = library.color_legend()
     assert saved[1].meaning == "they disagree" and saved[-1].meaning == "my own" and len(saved) == len(legend) + 1
     window.annotations.undo()
     assert library.color_legend() == legend
+
+
+def test_a_legend_that_cannot_be_saved_says_why_and_stays_open(qtbot, window: Window) -> None:
+    editor = window.annotations.edit_legend()
+    page = editor.page
+    while len(page.rows) < 9:
+        page.add_colour()
+    page.add_colour()  # a tenth: refused, digits go to 9
+    assert len(page.rows) == 9 and "up to 9 colours" in page.error.text()
+    page.rows[0][2].setText("x" * 100)
+    before = window.library.color_legend()
+    page.save = lambda entries: "The legend could not be saved: the disk is full."
+    editor.accept()
+    assert editor.isVisible() and "disk is full" in page.error.text()
+    assert window.library.color_legend() == before
 
 
 # -- the other language --------------------------------------------------------------------------------
@@ -556,6 +583,7 @@ def test_a_selection_of_spaces_is_refused_with_the_libraries_message(qtbot, wind
 
 def test_h_with_the_focus_in_a_panel_points_to_the_text(qtbot, window: Window) -> None:
     window.library.add_annotation(tid(window), 100, 120)
+    settle(qtbot, window)
     select(qtbot, window, 10, 9)
     window.annotations.set_panel_visible(True)
     focus(qtbot, window.annotations.panel.list)
@@ -569,6 +597,7 @@ def test_a_one_megabyte_note_is_refused_and_the_saved_note_kept(qtbot, window: W
     qtbot.keyClick(window.view.text, Qt.Key.Key_H)
     [a] = window.library.annotations(tid(window))
     window.library.update_annotation(a.id, note="the note so far")
+    settle(qtbot, window)
     qtbot.keyClick(window.view.text, Qt.Key.Key_N)
     editor = window.annotations.editor
     qtbot.waitUntil(editor.note.hasFocus)
