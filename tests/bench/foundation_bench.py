@@ -1,0 +1,258 @@
+"""Foundation benchmark: import throughput, start-up to a shown window, opening transcripts.
+
+Each figure is measured side by side with a baseline in the same run:
+- import: the app's whole import (read, parse, store, index) against the floor of SQLite alone
+  inserting the same texts into the same kind of FTS5 index;
+- start-up: `python -m reader` until its window is shown against a bare PySide6 QMainWindow started
+  the same way (both exit on their first shown frame);
+- opening a transcript: reading it from the library and laying it out in the real transcript pane.
+
+    python -m tests.bench.foundation_bench [--count 10000] [--work DIR] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Both children print "shown" on the first paint of what a user waits for: the bare window's frame, and
+# the app's transcript text (its reading pane painting), then exit at once.
+WATCH = """
+import os, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class Watch(QObject):
+    def __init__(self, want_text):
+        super().__init__()
+        self.want_text = want_text
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            parent = obj.parent()
+            text = parent is not None and parent.objectName() == "readingPane"
+            if text or (not self.want_text and isinstance(obj, QMainWindow)):
+                print("shown", flush=True)
+                os._exit(0)
+        return False
+
+_show = QMainWindow.show
+def show(self):
+    app = QApplication.instance()
+    app._watch = Watch(WANT_TEXT)
+    app.installEventFilter(app._watch)
+    _show(self)
+QMainWindow.show = show
+"""
+BARE_WINDOW = "WANT_TEXT = False\n" + WATCH + """
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1280, 820)
+window.show()
+app.exec()
+"""
+APP_WINDOW = "WANT_TEXT = True\n" + WATCH + """
+sys.argv = ["transcript-reader", "--library", sys.argv[1]]
+import runpy
+runpy.run_module("reader", run_name="__main__")
+"""
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def time_until_shown(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True, cwd=ROOT)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("shown"):
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        raise RuntimeError(f"{command} never showed its window")
+    proc.wait(timeout=30)
+    return elapsed
+
+
+def bench_startup(library: Path, runs: int) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    bare, app = [], []
+    for _ in range(runs):  # interleaved, so both see the same machine
+        bare.append(time_until_shown([sys.executable, "-c", BARE_WINDOW], env))
+        app.append(time_until_shown([sys.executable, "-c", APP_WINDOW, str(library)], env))
+    return {
+        "bare_median_s": statistics.median(bare),
+        "app_median_s": statistics.median(app),
+        "app_p95_s": percentile(app, 95),
+        "ratio": statistics.median(app) / statistics.median(bare),
+    }
+
+
+def bench_import(files_dir: Path, library: Path) -> dict[str, float]:
+    """The whole import in a child process, so its peak memory is its own."""
+    code = (
+        "import sys, time, resource, json\n"
+        "from reader.core.library import Library\n"
+        "from reader.core.importer import import_paths\n"
+        "lib = Library.open(sys.argv[1])\n"
+        "t = time.perf_counter()\n"
+        "report = import_paths(lib, [sys.argv[2]])\n"
+        "elapsed = time.perf_counter() - t\n"
+        "print(json.dumps({'files': len(report.outcomes), 'failed': len(report.failed), 'seconds': elapsed,\n"
+        "  'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(library), str(files_dir)], capture_output=True, text=True, cwd=ROOT
+    )
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr)
+    result = json.loads(out.stdout)
+    result["per_second"] = result["files"] / result["seconds"]
+    return result
+
+
+def bench_sqlite_floor(library: Path, scratch: Path) -> dict[str, float]:
+    """SQLite alone: insert the same (already parsed) texts into the same FTS5 set-up, nothing else."""
+    source = sqlite3.connect(library)
+    texts = [row for row in source.execute("SELECT title, body FROM transcripts")]
+    source.close()
+    floor = scratch / "floor.sqlite"
+    conn = sqlite3.connect(floor, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, title TEXT, body TEXT)")
+    conn.execute(
+        "CREATE VIRTUAL TABLE f USING fts5(title, body, content='t', content_rowid='id',"
+        " tokenize='unicode61 remove_diacritics 2')"
+    )
+    conn.execute(
+        "CREATE TRIGGER ti AFTER INSERT ON t BEGIN"
+        " INSERT INTO f (rowid, title, body) VALUES (new.id, new.title, new.body); END"
+    )
+    start = time.perf_counter()
+    for i in range(0, len(texts), 200):
+        conn.execute("BEGIN")
+        conn.executemany("INSERT INTO t (title, body) VALUES (?, ?)", texts[i : i + 200])
+        conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return {"files": len(texts), "seconds": elapsed, "per_second": len(texts) / elapsed}
+
+
+def bench_open(library: Path, runs: int) -> dict[str, float]:
+    """Open a typical (~20 KB) and the largest transcript in the real pane, offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core.library import Library
+    from reader.ui.transcript_view import TranscriptView
+
+    app = QApplication.instance() or QApplication([])
+    lib = Library.open(library)
+    conn = sqlite3.connect(library)
+    typical = conn.execute(
+        "SELECT id, length(body) FROM transcripts ORDER BY abs(length(body) - 20000) LIMIT 1"
+    ).fetchone()
+    largest = conn.execute("SELECT id, length(body) FROM transcripts ORDER BY length(body) DESC LIMIT 1").fetchone()
+    conn.close()
+    view = TranscriptView()
+    view.resize(900, 800)
+    view.show()
+    results: dict[str, float] = {}
+    for name, (transcript_id, size) in (("typical", typical), ("largest", largest)):
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            view.show_transcript(lib.transcript(transcript_id))
+            app.processEvents()
+            times.append(time.perf_counter() - start)
+        results[f"{name}_chars"] = size
+        results[f"{name}_median_ms"] = statistics.median(times) * 1000
+        results[f"{name}_p95_ms"] = percentile(times, 95) * 1000
+    lib.close()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=10_000, help="files to import (default 10,000)")
+    parser.add_argument("--runs", type=int, default=7, help="repetitions for start-up and opening")
+    parser.add_argument("--work", type=Path, help="folder for the corpus and libraries (default: a temp folder)")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+
+    from tests.bench.corpus import generate
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="tr-bench-"))
+    corpus = work / f"corpus-{args.count}"
+    if not corpus.exists():
+        generate(corpus, args.count, seed=1)
+    library = work / "library.sqlite"
+    for old in work.glob("library.sqlite*"):
+        old.unlink()
+    for old in work.glob("floor.sqlite*"):
+        old.unlink()
+
+    results = {
+        "machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}",
+        "import": bench_import(corpus, library),
+    }
+    results["import_floor"] = bench_sqlite_floor(library, work)
+    results["startup"] = bench_startup(library, args.runs)
+    results["open"] = bench_open(library, args.runs)
+
+    imp, floor, start, opened = results["import"], results["import_floor"], results["startup"], results["open"]
+    rows = [
+        (
+            "import, transcripts/s",
+            f"{imp['per_second']:.0f}",
+            "≥ 400",
+            f"SQLite-only floor {floor['per_second']:.0f}/s",
+        ),
+        ("import peak memory, MB", f"{imp['peak_mb']:.0f}", "≤ 300", ""),
+        (
+            "start-up to shown window, s",
+            f"{start['app_median_s']:.3f}",
+            f"≤ 1.5 × bare = {1.5 * start['bare_median_s']:.3f}",
+            f"bare QMainWindow {start['bare_median_s']:.3f} s (× {start['ratio']:.2f})",
+        ),
+        (
+            f"open typical ({opened['typical_chars'] / 1000:.0f} k chars), ms",
+            f"{opened['typical_median_ms']:.1f} (p95 {opened['typical_p95_ms']:.1f})",
+            "≤ 30",
+            "",
+        ),
+        (
+            f"open largest ({opened['largest_chars'] / 1000:.0f} k chars), ms",
+            f"{opened['largest_median_ms']:.1f} (p95 {opened['largest_p95_ms']:.1f})",
+            "≤ 60",
+            "",
+        ),
+    ]
+    print(f"Foundation benchmark: {imp['files']} files, {results['machine']}")
+    print("| measure | result | budget | baseline |\n|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
