@@ -50,6 +50,8 @@ class LanguageToggle(QWidget):
         """One button per language in `states` (page order), `current` checked."""
         for button in self.buttons.values():
             self._group.removeButton(button)
+            self._layout.removeWidget(button)  # at once: a deleteLater'd button still widens the layout
+            button.hide()
             button.deleteLater()
         self.buttons = {}
         self.current = current

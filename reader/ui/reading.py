@@ -318,12 +318,14 @@ class Reading(QObject):
         view = self._ensure_side_by_side()
         coming_in = not self.side_by_side_on
         place = self.reading_place()[0] if (coming_in or keep_place) else None
+        if coming_in:  # shown and laid out first: the table is then laid out once, at its real width
+            self.view.text.hide()
+            view.show()
+            self.view.layout().activate()
         view.show_pair(left, right, self.alignment(left, right))
         self._apply_filter_to_pair()
         self.side_by_side_on = True
         if coming_in:
-            self.view.text.hide()
-            view.show()
             view.pane.setFocus()
         if place is not None:
             from reader.ui.side_by_side import LEFT

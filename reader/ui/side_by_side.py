@@ -228,7 +228,8 @@ class SideBySidePane(QTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setFrameShape(QTextEdit.Shape.NoFrame)
-
+        # Always there: a scroll bar appearing after the fill would narrow the table and lay it out again.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.marks: list[tuple[int, int, bool]] = []  # (row, column, counterpart?) to highlight
         self.cell_rect: Callable[[int, int], QRectF] | None = None
         self.resized: Callable[[], None] | None = None
@@ -298,6 +299,7 @@ class SideBySideView(QWidget):
         self.uncertain_label = QLabel(self.column_header)
         self.uncertain_label.setObjectName("sideBySideNote")
         self.uncertain_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.uncertain_label.setWordWrap(True)
         header_layout = QHBoxLayout(self.column_header)
         header_layout.setContentsMargins(FRAME_MARGIN + CELL_PADDING, 6, FRAME_MARGIN + CELL_PADDING, 6)
         header_layout.setSpacing(GUTTER_WIDTH + 2 * CELL_PADDING)
