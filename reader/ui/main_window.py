@@ -148,6 +148,9 @@ class MainWindow(QMainWindow):
         from reader.ui.reading import Reading
 
         self.reading = Reading(self)  # language toggle, side by side, structure, print (issue 3)
+        from reader.ui.annotations import install as install_annotations
+
+        self.annotations = install_annotations(self)  # highlights, notes, tags, bookmarks, their panels (issue 5)
 
         self.list.set_summaries(self.library.summaries())
         self._update_count()

@@ -16,12 +16,8 @@ from reader.ui.main_window import MainWindow
 # both ways: a handled command still listed here, an unhandled one missing).
 PENDING: frozenset[str] = frozenset(
     {
-        "file.import_annotations", "file.export", "edit.undo", "edit.redo",
-        "view.annotations", "search.find",
+        "file.import_annotations", "file.export", "search.find",
         "search.find_in_transcript", "search.next_hit", "search.previous_hit", "search.leave",
-        "annotate.highlight", *(f"annotate.highlight_{n}" for n in range(1, 10)), "annotate.note",
-        "annotate.tags", "annotate.bookmark", "annotate.delete", "annotate.select_paragraph",
-        "annotate.transcript_note", "annotate.all", "annotate.legend",
     }
 )  # fmt: skip
 
