@@ -12,8 +12,9 @@ it through `caret_annotation_changed`, for the status bar.
 from __future__ import annotations
 
 import bisect
+import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -91,7 +92,7 @@ def annotation_marks(library: Library, transcript: Transcript) -> list[tuple[int
         return []
     try:
         versions = library.versions(transcript.id)
-    except LibraryError:
+    except (LibraryError, sqlite3.Error):
         return []
     marks: dict[int, set[str]] = {}
     for language, other_id in versions.items():
@@ -185,7 +186,7 @@ class AnnotationLayer(QObject):
                 legend = self.library.color_legend()
                 if legend != self.legend:
                     self.legend, self._formats = legend, {}
-            except LibraryError:  # the transcript was deleted under us: nothing to paint
+            except (LibraryError, sqlite3.Error):  # the transcript was deleted, or the library closed
                 self.annotations, self.bookmarks = [], []
         self._held_changed()
 
@@ -223,7 +224,8 @@ class AnnotationLayer(QObject):
     def apply_bookmarks(self) -> None:
         """Bookmarks changed: re-read them (a transcript has few)."""
         if self.transcript is not None and self.transcript.id is not None:
-            self.bookmarks = self.library.bookmarks(self.transcript.id)
+            with suppress(LibraryError, sqlite3.Error):
+                self.bookmarks = self.library.bookmarks(self.transcript.id)
         self._rebuild_marks()
         self.margin.update()
         self.painted.emit()
@@ -453,7 +455,10 @@ class AnnotationLayer(QObject):
     def _load_language_marks(self) -> None:
         self._marks_pending = False
         if self.transcript is not None:
-            self.language_marks = annotation_marks(self.library, self.transcript)
+            try:
+                self.language_marks = annotation_marks(self.library, self.transcript)
+            except (LibraryError, sqlite3.Error):  # the library was closed meanwhile
+                self.language_marks = []
             self._rebuild_marks()
             self.margin.update()
 
