@@ -693,10 +693,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Zoom {round(zoom * 100)} %", 3000)
 
     def set_full_screen(self, on: bool) -> None:
-        state = self.windowState()
-        self.setWindowState(
-            state | Qt.WindowState.WindowFullScreen if on else state & ~Qt.WindowState.WindowFullScreen
-        )
+        full = Qt.WindowState.WindowFullScreen
+        self.setWindowState(self.windowState() | full if on else self.windowState() & ~full)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

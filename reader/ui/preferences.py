@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,9 +27,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
-    QRadioButton,
     QStackedWidget,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -56,8 +58,7 @@ class PreferencesDialog(QDialog):
         self.pages_list = QListWidget(self)
         self.pages_list.setObjectName("preferencesPages")
         self.pages_list.setAccessibleName(tr("Preference pages"))
-        self.pages_list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
-        self.pages_list.setMaximumWidth(180)
+        self.pages_list.setFixedWidth(140)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("preferencesStack")
         self.buttons = QDialogButtonBox(
@@ -85,9 +86,29 @@ class PreferencesDialog(QDialog):
         widget.setParent(self.stack)
         widget.setAccessibleName(title)
         self.stack.addWidget(widget)
-        self.pages_list.addItem(title)
+        item = QListWidgetItem(title)
+        metrics = self.pages_list.fontMetrics()
+        item.setSizeHint(QSize(metrics.horizontalAdvance(title) + 24, metrics.height() + 14))
+        self.pages_list.addItem(item)
+        self.pages_list.setFixedWidth(max(140, metrics.horizontalAdvance(title) + 40, self.pages_list.width()))
         if self.pages_list.currentRow() < 0:
             self.pages_list.setCurrentRow(0)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes from the page list through the shown page to OK, Cancel and Apply (a page added
+        later would otherwise come after the buttons; hidden pages are skipped by Qt)."""
+        order: list[QWidget] = [self.pages_list]
+        for container in [*(self.stack.widget(i) for i in range(self.stack.count())), self.buttons]:
+            if container.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                order.append(container)
+            widget = container.nextInFocusChain()
+            while container.isAncestorOf(widget):
+                if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    order.append(widget)
+                widget = widget.nextInFocusChain()
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def page(self, title: str) -> QWidget | None:
         for row in range(self.pages_list.count()):
@@ -128,25 +149,26 @@ class GeneralPage(QWidget):
         self.setObjectName("generalPage")
         self._set_theme = set_theme
         self._theme = theme
-        box = QGroupBox(tr("Theme"), self)
-        self.theme_buttons: dict[str, QRadioButton] = {}
-        self._group = QButtonGroup(self)
-        box_layout = QVBoxLayout(box)
+        # A list, not radio buttons: Fusion draws radio circles nearly invisible on a dark palette.
+        self.theme_choice = QComboBox(self)
+        self.theme_choice.setObjectName("themeChoice")
         for name in THEMES:
             title = tr("System (follow the desktop)") if name == "system" else tr(THEME_TITLES.get(name, name))
-            button = QRadioButton(title, box)
-            button.setObjectName(f"theme:{name}")
-            button.setChecked(name == theme)
-            self._group.addButton(button)
-            box_layout.addWidget(button)
-            self.theme_buttons[name] = button
+            self.theme_choice.addItem(title, name)
+        self.theme_choice.setCurrentIndex(max(0, self.theme_choice.findData(theme)))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(tr("&Theme:"), self.theme_choice)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(box)
+        layout.addLayout(form)
         layout.addStretch(1)
 
+    def choose_theme(self, name: str) -> None:
+        self.theme_choice.setCurrentIndex(self.theme_choice.findData(name))
+
     def chosen_theme(self) -> str:
-        return next((name for name, button in self.theme_buttons.items() if button.isChecked()), self._theme)
+        return str(self.theme_choice.currentData() or self._theme)
 
     def apply(self) -> None:
         chosen = self.chosen_theme()
@@ -202,12 +224,13 @@ class KeyboardPage(QWidget):
         self.recorder.setObjectName("keyRecorder")
         self.recorder.setAccessibleName(tr("Press the new key"))
         self.recorder.setMaximumSequenceLength(1)
-        self.recorder.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab must not land in it: it would record Tab
+        for part in (self.recorder, *self.recorder.findChildren(QLineEdit)):  # its field takes the keys
+            part.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab must not land in it: it would record Tab
         self.recorder.hide()
         self.recording_hint = QLabel(tr("Press the new key (Esc cancels)…"), self.editor)
         self.recording_hint.setObjectName("recordingHint")
         self.recording_hint.hide()
-        self.add_button = QPushButton(tr("&Add key…"), self.editor)
+        self.add_button = QPushButton(tr("Add &key…"), self.editor)
         self.remove_button = QPushButton(tr("&Remove key"), self.editor)
         self.clear_button = QPushButton(tr("C&lear"), self.editor)
         self.reset_button = QPushButton(tr("Reset to &default"), self.editor)
@@ -222,6 +245,12 @@ class KeyboardPage(QWidget):
         self.native_label = QLabel(self.editor)
         self.native_label.setObjectName("nativeKeys")
         self.native_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.warning = QLabel(self.editor)
+        self.warning.setObjectName("keyWarning")
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.warning.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size))
+        self.warning.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.warning.hide()
         self.message = QLabel(self.editor)
         self.message.setObjectName("keyMessage")
         self.message.setWordWrap(True)
@@ -242,9 +271,12 @@ class KeyboardPage(QWidget):
         keys_row.addLayout(buttons)
         editor_layout = QVBoxLayout(self.editor)
         editor_layout.addLayout(keys_row)
-        editor_layout.addWidget(self.message)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.warning)
+        message_row.addWidget(self.message, 1)
+        editor_layout.addLayout(message_row)
 
-        self.reset_all_button = QPushButton(tr("Reset &all keys"), self)
+        self.reset_all_button = QPushButton(tr("Reset all to de&faults"), self)
         self.reset_all_button.setObjectName("resetAllKeys")
         self.reset_all_button.setAutoDefault(False)
         note = QLabel(tr("Commands in bold have keys you changed. Letters and digits act only while "
@@ -270,7 +302,8 @@ class KeyboardPage(QWidget):
         self.reset_button.clicked.connect(self.reset_keys)
         self.reset_all_button.clicked.connect(self.reset_all)
         self.recorder.editingFinished.connect(self._recorded)
-        self.recorder.installEventFilter(self)
+        for part in (self.recorder, *self.recorder.findChildren(QLineEdit)):
+            part.installEventFilter(self)
         self.search.installEventFilter(self)
         self._fill()
 
@@ -352,7 +385,12 @@ class KeyboardPage(QWidget):
 
     # -- the chosen command --------------------------------------------------------------------------
 
-    def _show_command(self, message: str = "") -> None:
+    def _say(self, message: str, *, refused: bool = False) -> None:
+        """A line under the keys: what happened, with a warning sign when a change was refused."""
+        self.message.setText(message)
+        self.warning.setVisible(refused and bool(message))
+
+    def _show_command(self, message: str = "", *, refused: bool = False) -> None:
         c = self.current_command()
         self.key_list.clear()
         enabled = c is not None
@@ -361,7 +399,7 @@ class KeyboardPage(QWidget):
         if c is None:
             self.editor.setTitle(tr("Keys"))
             self.native_label.clear()
-            self.message.setText(message)
+            self._say(message, refused=refused)
             return
         self.editor.setTitle(tr("Keys of “{}”").format(tr(c.title)))
         keys = self.keymap.keys_for(c.id)
@@ -375,7 +413,7 @@ class KeyboardPage(QWidget):
         defaults = ", ".join(key_text(k) for k in self.keymap.defaults[c.id]) or tr("none")
         native = f"{', '.join(key_text(k) for k in c.native)} {tr('in a list')} · " if c.native else ""
         self.native_label.setText(f"{native}{tr('Default')}: {defaults}")
-        self.message.setText(message)
+        self._say(message, refused=refused)
 
     def keys(self, command_id: str) -> tuple[str, ...]:
         return self.keymap.keys_for(command_id)
@@ -388,17 +426,18 @@ class KeyboardPage(QWidget):
         try:
             normal = normalize_key(key)
         except InvalidKey as err:
-            self._show_command(tr("That key cannot be used: {}").format(err))
+            self._show_command(tr("That key cannot be used: {}").format(err), refused=True)
             return False
         keys = self.keymap.keys_for(c.id)
         if normal in keys:
-            self._show_command(tr("{} is already a key of this command.").format(key_text(normal)))
+            self._show_command(tr("{} is already a key of this command.").format(key_text(normal)), refused=True)
             return False
         found = self.keymap.conflicts_if(c.id, [*keys, normal])
         if found:
             reasons = "; ".join(conflict_text(conflict, c.id) for conflict in found)
             self._show_command(
-                tr("Not added: {}. Choose another key, or remove it from that command first.").format(reasons)
+                tr("Not added: {}. Choose another key, or remove it from that command first.").format(reasons),
+                refused=True,
             )
             return False
         self.keymap.set_keys(c.id, [*keys, normal])
@@ -432,7 +471,7 @@ class KeyboardPage(QWidget):
         conflicts = self.keymap.conflicts_if(c.id, self.keymap.defaults[c.id])
         if conflicts:
             reasons = "; ".join(conflict_text(conflict, c.id) for conflict in conflicts)
-            self._show_command(tr("Not reset: {}.").format(reasons))
+            self._show_command(tr("Not reset: {}.").format(reasons), refused=True)
             return
         self.keymap.reset(c.id)
         self._update_item(c)
@@ -451,6 +490,7 @@ class KeyboardPage(QWidget):
         if self.current_command() is None:
             return
         self.recorder.clear()
+        self._say("")
         self.recording_hint.show()
         self.recorder.show()
         self.recorder.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -470,7 +510,8 @@ class KeyboardPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-            if watched is self.recorder and event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            recording = watched is self.recorder or self.recorder.isAncestorOf(watched)  # type: ignore[arg-type]
+            if recording and event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 self._stop_recording()  # Esc cancels; Tab is no shortcut, it moves the focus
                 return True
             if watched is self.search and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
@@ -485,7 +526,7 @@ class KeyboardPage(QWidget):
         """Hand the keymap to the window if it changed; refused while two commands share a key."""
         remaining = self.keymap.conflicts()
         if remaining:
-            self.message.setText(tr("Not saved: {}.").format("; ".join(conflict_text(c) for c in remaining)))
+            self._say(tr("Not saved: {}.").format("; ".join(conflict_text(c) for c in remaining)), refused=True)
             return False
         if self.keymap.overrides != self._saved:
             self._save(Keymap(self.keymap.defaults, self.keymap.overrides))
