@@ -764,6 +764,9 @@ def run_window(argv: Sequence[str]) -> int:
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
     args = build_parser().parse_args(list(argv))
+    from reader.ui.i18n import install_translators
+
+    install_translators(app)  # English or Russian: the system's, or the one chosen in Preferences
     from reader.ui.launch import exit_after_shown_if_asked, identify_application
     from reader.ui.single_instance import SingleInstance, split_hand_over
 

@@ -39,6 +39,8 @@ ALIGNMENTS_KEPT = 16
 SANS_FONTS = tuple(READING_FONTS)
 SERIF_FONTS = ("Noto Serif", "DejaVu Serif", "PT Serif", "Georgia", "Times New Roman", "serif")
 FONT_CHOICES = ("sans", "serif")
+SIDE_BY_SIDE_WIDTH = 1000  # what two columns of ~60 characters need
+LIST_WIDTH_BESIDE = 220  # what the transcript list keeps beside them (dates and the start of titles)
 
 
 def set_reading_family(choice: str) -> None:
@@ -67,6 +69,7 @@ class Reading(QObject):
         self.shown_id: int | None = None
         self.side_by_side: SideBySideView | None = None
         self.side_by_side_on = False
+        self._narrow_split: list[int] | None = None  # the splitter's sizes before side by side widened it
         self.contents_dock: QDockWidget | None = None
         self.contents_panel: ContentsPanel | None = None
 
@@ -96,6 +99,7 @@ class Reading(QObject):
         self.library.subscribe(self.library_changed)
 
         window.register_handlers(self.handlers())
+        window.add_preferences_page(self.tr("Reading"), self._preferences_page)
         if str(self.settings.value("reading/contents", "false")) == "true":
             self.set_contents_visible(True)
 
@@ -286,11 +290,25 @@ class Reading(QObject):
             self.side_by_side_on = False
             if self.side_by_side is not None:
                 self.side_by_side.hide()
+            if self._narrow_split is not None:
+                self.window.splitter.setSizes(self._narrow_split)
+                self._narrow_split = None
             if self.view.transcript is not None:
                 self.view.text.show()
                 places.scroll_to_paragraph(self.view.text, place[0])
                 self.view.text.setFocus()
         action.setChecked(self.side_by_side_on)
+
+    def _widen_for_two_columns(self) -> None:
+        """Two columns need room: the transcript list gives up width while they are shown (its sizes
+        come back when side by side ends)."""
+        splitter = self.window.splitter
+        sizes = splitter.sizes()
+        if len(sizes) != 3 or sizes[2] >= SIDE_BY_SIDE_WIDTH:
+            return
+        self._narrow_split = sizes
+        give = min(SIDE_BY_SIDE_WIDTH - sizes[2], max(0, sizes[1] - LIST_WIDTH_BESIDE))
+        splitter.setSizes([sizes[0], sizes[1] - give, sizes[2] + give])
 
     def _ensure_side_by_side(self) -> SideBySideView:
         if self.side_by_side is None:
@@ -318,8 +336,9 @@ class Reading(QObject):
         view = self._ensure_side_by_side()
         coming_in = not self.side_by_side_on
         place = self.reading_place()[0] if (coming_in or keep_place) else None
+        self.view.text.hide()  # also after a language switch: showing a transcript shows the pane
         if coming_in:  # shown and laid out first: the table is then laid out once, at its real width
-            self.view.text.hide()
+            self._widen_for_two_columns()
             view.show()
             self.view.layout().activate()
         view.show_pair(left, right, self.alignment(left, right))
@@ -497,6 +516,11 @@ class Reading(QObject):
         self._restyled()
         if not self.side_by_side_on and self.view.transcript is not None:
             places.scroll_to_paragraph(self.view.text, place[0], place[1], move_caret=False)
+
+    def _preferences_page(self) -> QWidget:
+        from reader.ui.reading_preferences import ReadingPage
+
+        return ReadingPage(self.settings, self.font_choice, self.set_font_choice)
 
     # -- printing ----------------------------------------------------------------------------------
 

@@ -1,0 +1,1082 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU" sourcelanguage="en_GB">
+  <context>
+    <name>ContentsPanel</name>
+    <message>
+      <source>Contents of the transcript</source>
+      <translation>Содержание стенограммы</translation>
+    </message>
+    <message>
+      <source>This transcript has no sections or questions to list.</source>
+      <translation>В этой стенограмме нет разделов или вопросов для списка.</translation>
+    </message>
+    <message>
+      <source>Answers to media questions</source>
+      <translation>Ответы на вопросы СМИ</translation>
+    </message>
+    <message>
+      <source>Questions</source>
+      <translation>Вопросы</translation>
+    </message>
+    <message>
+      <source>Topics</source>
+      <translation>Темы</translation>
+    </message>
+  </context>
+  <context>
+    <name>LanguageToggle</name>
+    <message>
+      <source>You are reading the {language} version</source>
+      <translation>Вы читаете версию на языке: {language}</translation>
+    </message>
+    <message>
+      <source>Switch to the {language} version (L)</source>
+      <translation>Перейти к версии на языке: {language} (L)</translation>
+    </message>
+    <message>
+      <source>Published in {language} on mid.ru, but that version is not in your library</source>
+      <translation>Опубликовано на mid.ru на языке «{language}», но этой версии нет в вашей библиотеке</translation>
+    </message>
+  </context>
+  <context>
+    <name>LinkVersionsDialog</name>
+    <message>
+      <source>Link as versions</source>
+      <translation>Связать как версии</translation>
+    </message>
+    <message>
+      <source>Choose the transcript that is “{title}” in another language.</source>
+      <translation>Выберите стенограмму, которая является «{title}» на другом языке.</translation>
+    </message>
+    <message>
+      <source>Filter by title or date</source>
+      <translation>Фильтр по названию или дате</translation>
+    </message>
+    <message>
+      <source>Filter the transcripts</source>
+      <translation>Фильтр стенограмм</translation>
+    </message>
+    <message>
+      <source>Transcripts in other languages</source>
+      <translation>Стенограммы на других языках</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>Связать</translation>
+    </message>
+    <message>
+      <source>These transcripts cannot be linked</source>
+      <translation>Эти стенограммы нельзя связать</translation>
+    </message>
+    <message>
+      <source>Language versions</source>
+      <translation>Языковые версии</translation>
+    </message>
+  </context>
+  <context>
+    <name>Reading</name>
+    <message>
+      <source>Reading</source>
+      <translation>Чтение</translation>
+    </message>
+    <message>
+      <source>The {language} version is published on mid.ru but is not in your library.</source>
+      <translation>Версия на языке «{language}» опубликована на mid.ru, но её нет в вашей библиотеке.</translation>
+    </message>
+    <message>
+      <source>This transcript has no other language version.</source>
+      <translation>У этой стенограммы нет версии на другом языке.</translation>
+    </message>
+    <message>
+      <source>This transcript has no speaker turns.</source>
+      <translation>В этой стенограмме нет реплик выступающих.</translation>
+    </message>
+    <message>
+      <source>This transcript has no questions.</source>
+      <translation>В этой стенограмме нет вопросов.</translation>
+    </message>
+    <message>
+      <source>This transcript has no sections.</source>
+      <translation>В этой стенограмме нет разделов.</translation>
+    </message>
+    <message>
+      <source>This is the last turn.</source>
+      <translation>Это последняя реплика.</translation>
+    </message>
+    <message>
+      <source>There is no later question.</source>
+      <translation>Дальше вопросов нет.</translation>
+    </message>
+    <message>
+      <source>This is the last section.</source>
+      <translation>Это последний раздел.</translation>
+    </message>
+    <message>
+      <source>This is the first turn.</source>
+      <translation>Это первая реплика.</translation>
+    </message>
+    <message>
+      <source>There is no earlier question.</source>
+      <translation>Раньше вопросов нет.</translation>
+    </message>
+    <message>
+      <source>This is the first section.</source>
+      <translation>Это первый раздел.</translation>
+    </message>
+    <message>
+      <source>Contents</source>
+      <translation>Содержание</translation>
+    </message>
+    <message>
+      <source>Open a transcript to print it.</source>
+      <translation>Откройте стенограмму, чтобы её напечатать.</translation>
+    </message>
+    <message>
+      <source>Linked as language versions of one document.</source>
+      <translation>Связаны как языковые версии одного документа.</translation>
+    </message>
+    <message>
+      <source>This transcript cannot be unlinked</source>
+      <translation>Эту стенограмму нельзя отвязать</translation>
+    </message>
+    <message>
+      <source>Unlinked: this transcript is no longer a version of the others.</source>
+      <translation>Отвязано: эта стенограмма больше не версия остальных.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReadingPage</name>
+    <message>
+      <source>Sans serif (DejaVu Sans, Noto Sans)</source>
+      <translation>Без засечек (DejaVu Sans, Noto Sans)</translation>
+    </message>
+    <message>
+      <source>Serif (DejaVu Serif, Noto Serif)</source>
+      <translation>С засечками (DejaVu Serif, Noto Serif)</translation>
+    </message>
+    <message>
+      <source>As the system (English or Russian)</source>
+      <translation>Как в системе (английский или русский)</translation>
+    </message>
+    <message>
+      <source>A new interface language applies the next time Transcript Reader starts.</source>
+      <translation>Новый язык интерфейса вступит в силу при следующем запуске Transcript Reader.</translation>
+    </message>
+    <message>
+      <source>Reading &amp;font:</source>
+      <translation>&amp;Шрифт для чтения:</translation>
+    </message>
+    <message>
+      <source>Interface &amp;language:</source>
+      <translation>&amp;Язык интерфейса:</translation>
+    </message>
+  </context>
+  <context>
+    <name>SideBySideView</name>
+    <message>
+      <source>Uncertain alignment: the versions are structured differently here, so this row is a best guess</source>
+      <translation>Сопоставление неточно: здесь версии устроены по-разному, эта строка — лучшее предположение</translation>
+    </message>
+    <message>
+      <source>The versions differ in structure: {count} rows marked {mark} are a best guess.</source>
+      <translation>Версии различаются по структуре: строки, отмеченные {mark} ({count}), сопоставлены приблизительно.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SpeakerFilterButton</name>
+    <message>
+      <source>All speakers</source>
+      <translation>Все выступающие</translation>
+    </message>
+    <message>
+      <source>Show only</source>
+      <translation>Показать только</translation>
+    </message>
+    <message>
+      <source>Dim all but</source>
+      <translation>Приглушить всех, кроме</translation>
+    </message>
+    <message>
+      <source>Speakers</source>
+      <translation>Выступающие</translation>
+    </message>
+    <message>
+      <source>Show only one speaker's turns, or dim the others</source>
+      <translation>Показать реплики только одного выступающего или приглушить остальных</translation>
+    </message>
+    <message>
+      <source>Only {speaker}</source>
+      <translation>Только {speaker}</translation>
+    </message>
+    <message>
+      <source>Showing only the turns of {speaker}</source>
+      <translation>Показаны только реплики: {speaker}</translation>
+    </message>
+    <message>
+      <source>Dim all but {speaker}</source>
+      <translation>Приглушены все, кроме: {speaker}</translation>
+    </message>
+    <message>
+      <source>Turns of other speakers are dimmed</source>
+      <translation>Реплики других выступающих приглушены</translation>
+    </message>
+  </context>
+  <context>
+    <name>commands</name>
+    <message>
+      <source>in a list</source>
+      <translation>в списке</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+      <source>Search commands or keys (e.g. “zoom” or “Ctrl+G”)</source>
+      <translation>Поиск команд или клавиш (например, «масштаб» или «Ctrl+G»)</translation>
+    </message>
+    <message>
+      <source>Search the keyboard shortcuts</source>
+      <translation>Поиск по сочетаниям клавиш</translation>
+    </message>
+    <message>
+      <source>Commands and their keys</source>
+      <translation>Команды и их клавиши</translation>
+    </message>
+    <message>
+      <source>Command</source>
+      <translation>Команда</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>Клавиши</translation>
+    </message>
+    <message>
+      <source>Letters, digits, brackets and Del act while the focus is not in a text field. Ctrl+K finds any command by name.</source>
+      <translation>Буквы, цифры, скобки и Del действуют, когда фокус не в текстовом поле. Ctrl+K находит любую команду по имени.</translation>
+    </message>
+    <message>
+      <source>no key</source>
+      <translation>нет клавиши</translation>
+    </message>
+    <message>
+      <source>No command matches “{}”.</source>
+      <translation>Нет команд, подходящих под «{}».</translation>
+    </message>
+    <message>
+      <source>Go to {}</source>
+      <translation>Перейти к {}</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Дата</translation>
+    </message>
+    <message>
+      <source>Transcript</source>
+      <translation>Стенограмма</translation>
+    </message>
+    <message>
+      <source>Type a command, a transcript title or a date…</source>
+      <translation>Введите команду, название стенограммы или дату…</translation>
+    </message>
+    <message>
+      <source>Command palette</source>
+      <translation>Палитра команд</translation>
+    </message>
+    <message>
+      <source>Matching commands</source>
+      <translation>Подходящие команды</translation>
+    </message>
+    <message>
+      <source>Nothing matches “{}”.</source>
+      <translation>Ничего не подходит под «{}».</translation>
+    </message>
+    <message>
+      <source>on</source>
+      <translation>вкл.</translation>
+    </message>
+    <message>
+      <source>off</source>
+      <translation>выкл.</translation>
+    </message>
+    <message>
+      <source>Preferences</source>
+      <translation>Настройки</translation>
+    </message>
+    <message>
+      <source>Preference pages</source>
+      <translation>Разделы настроек</translation>
+    </message>
+    <message>
+      <source>System (follow the desktop)</source>
+      <translation>Системная (как на рабочем столе)</translation>
+    </message>
+    <message>
+      <source>&amp;Theme:</source>
+      <translation>&amp;Тема:</translation>
+    </message>
+    <message>
+      <source>Filter by command or key (e.g. “zoom” or “Ctrl+G”)</source>
+      <translation>Фильтр по команде или клавише (например, «масштаб» или «Ctrl+G»)</translation>
+    </message>
+    <message>
+      <source>Filter the commands</source>
+      <translation>Фильтр команд</translation>
+    </message>
+    <message>
+      <source>Keys of the chosen command</source>
+      <translation>Клавиши выбранной команды</translation>
+    </message>
+    <message>
+      <source>Press the new key</source>
+      <translation>Нажмите новую клавишу</translation>
+    </message>
+    <message>
+      <source>Press the new key (Esc cancels)…</source>
+      <translation>Нажмите новую клавишу (Esc — отмена)…</translation>
+    </message>
+    <message>
+      <source>Add &amp;key…</source>
+      <translation>Добавить &amp;клавишу…</translation>
+    </message>
+    <message>
+      <source>&amp;Remove key</source>
+      <translation>&amp;Удалить клавишу</translation>
+    </message>
+    <message>
+      <source>C&amp;lear</source>
+      <translation>&amp;Очистить</translation>
+    </message>
+    <message>
+      <source>Reset to &amp;default</source>
+      <translation>&amp;Сбросить</translation>
+    </message>
+    <message>
+      <source>Key message</source>
+      <translation>Сообщение о клавише</translation>
+    </message>
+    <message>
+      <source>Reset all to de&amp;faults</source>
+      <translation>Сбросить &amp;все</translation>
+    </message>
+    <message>
+      <source>Commands in bold have keys you changed. Letters and digits act only while the focus is not in a text field.</source>
+      <translation>Команды, выделенные жирным, имеют изменённые вами клавиши. Буквы и цифры действуют, только когда фокус не в текстовом поле.</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>изменено</translation>
+    </message>
+    <message>
+      <source>Keys of “{}”</source>
+      <translation>Клавиши команды «{}»</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>нет</translation>
+    </message>
+    <message>
+      <source>Default</source>
+      <translation>По умолчанию</translation>
+    </message>
+    <message>
+      <source>That key cannot be used: {}</source>
+      <translation>Эту клавишу нельзя использовать: {}</translation>
+    </message>
+    <message>
+      <source>{} is already a key of this command.</source>
+      <translation>{} уже назначена этой команде.</translation>
+    </message>
+    <message>
+      <source>Not added: {}. Choose another key, or remove it from that command first.</source>
+      <translation>Не добавлено: {}. Выберите другую клавишу или сначала уберите её у той команды.</translation>
+    </message>
+    <message>
+      <source>{} added.</source>
+      <translation>{} добавлена.</translation>
+    </message>
+    <message>
+      <source>{} removed.</source>
+      <translation>{} удалена.</translation>
+    </message>
+    <message>
+      <source>No key now: the command stays in its menu and the command palette.</source>
+      <translation>Клавиши нет: команда остаётся в своём меню и в палитре команд.</translation>
+    </message>
+    <message>
+      <source>Not reset: {}.</source>
+      <translation>Не сброшено: {}.</translation>
+    </message>
+    <message>
+      <source>Back to the default keys.</source>
+      <translation>Клавиши по умолчанию восстановлены.</translation>
+    </message>
+    <message>
+      <source>Every command has its default keys again (saved on OK or Apply).</source>
+      <translation>Всем командам возвращены клавиши по умолчанию (сохранится по «ОК» или «Применить»).</translation>
+    </message>
+    <message>
+      <source>Not saved: {}.</source>
+      <translation>Не сохранено: {}.</translation>
+    </message>
+    <message>
+      <source>and</source>
+      <translation>и</translation>
+    </message>
+    <message>
+      <source>{key} is used by {names}</source>
+      <translation>{key} используется командой {names}</translation>
+    </message>
+    <message>
+      <source>{key} is already used by {names}</source>
+      <translation>{key} уже используется командой {names}</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Файл</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>Правка</translation>
+    </message>
+    <message>
+      <source>View</source>
+      <translation>Вид</translation>
+    </message>
+    <message>
+      <source>Go</source>
+      <translation>Переход</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>Поиск</translation>
+    </message>
+    <message>
+      <source>Annotate</source>
+      <translation>Пометки</translation>
+    </message>
+    <message>
+      <source>Help</source>
+      <translation>Справка</translation>
+    </message>
+    <message>
+      <source>Import files…</source>
+      <translation>Импорт файлов…</translation>
+    </message>
+    <message>
+      <source>Import saved mid.ru transcript text files</source>
+      <translation>Импортировать сохранённые текстовые файлы стенограмм с mid.ru</translation>
+    </message>
+    <message>
+      <source>Import folder…</source>
+      <translation>Импорт папки…</translation>
+    </message>
+    <message>
+      <source>Import every .txt file in a folder and its subfolders</source>
+      <translation>Импортировать все файлы .txt из папки и её подпапок</translation>
+    </message>
+    <message>
+      <source>Import annotations…</source>
+      <translation>Импорт пометок…</translation>
+    </message>
+    <message>
+      <source>Read annotations from a native JSON or W3C Web Annotation file</source>
+      <translation>Прочитать пометки из собственного файла JSON или файла W3C Web Annotation</translation>
+    </message>
+    <message>
+      <source>Export annotations…</source>
+      <translation>Экспорт пометок…</translation>
+    </message>
+    <message>
+      <source>Export annotations as Markdown, CSV, JSON-LD, HTML or JSON</source>
+      <translation>Экспортировать пометки в Markdown, CSV, JSON-LD, HTML или JSON</translation>
+    </message>
+    <message>
+      <source>Back up library now…</source>
+      <translation>Создать резервную копию библиотеки…</translation>
+    </message>
+    <message>
+      <source>Save a copy of the whole library (safe while you work) to a file you choose</source>
+      <translation>Сохранить копию всей библиотеки (безопасно во время работы) в выбранный файл</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>Печать…</translation>
+    </message>
+    <message>
+      <source>Print the open transcript or save it as PDF</source>
+      <translation>Напечатать открытую стенограмму или сохранить её в PDF</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Выход</translation>
+    </message>
+    <message>
+      <source>Quit Transcript Reader</source>
+      <translation>Закрыть Transcript Reader</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Отменить</translation>
+    </message>
+    <message>
+      <source>Undo the last annotation change</source>
+      <translation>Отменить последнее изменение пометок</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Повторить</translation>
+    </message>
+    <message>
+      <source>Redo the annotation change just undone</source>
+      <translation>Повторить только что отменённое изменение пометок</translation>
+    </message>
+    <message>
+      <source>Link as versions…</source>
+      <translation>Связать как версии…</translation>
+    </message>
+    <message>
+      <source>Link the open transcript with another as language versions of one document</source>
+      <translation>Связать открытую стенограмму с другой как языковые версии одного документа</translation>
+    </message>
+    <message>
+      <source>Unlink versions</source>
+      <translation>Отвязать версии</translation>
+    </message>
+    <message>
+      <source>Take the open transcript out of its document's language versions</source>
+      <translation>Исключить открытую стенограмму из языковых версий её документа</translation>
+    </message>
+    <message>
+      <source>Preferences…</source>
+      <translation>Настройки…</translation>
+    </message>
+    <message>
+      <source>Theme, language, reading font and keyboard shortcuts</source>
+      <translation>Тема, язык, шрифт для чтения и сочетания клавиш</translation>
+    </message>
+    <message>
+      <source>Sidebar</source>
+      <translation>Боковая панель</translation>
+    </message>
+    <message>
+      <source>Show or hide the calendar sidebar</source>
+      <translation>Показать или скрыть боковую панель с календарём</translation>
+    </message>
+    <message>
+      <source>Contents</source>
+      <translation>Содержание</translation>
+    </message>
+    <message>
+      <source>Show or hide the contents of a briefing</source>
+      <translation>Показать или скрыть содержание брифинга</translation>
+    </message>
+    <message>
+      <source>Annotations panel</source>
+      <translation>Панель пометок</translation>
+    </message>
+    <message>
+      <source>Show or hide the annotations of the open transcript</source>
+      <translation>Показать или скрыть пометки открытой стенограммы</translation>
+    </message>
+    <message>
+      <source>Switch language</source>
+      <translation>Сменить язык</translation>
+    </message>
+    <message>
+      <source>Show the other language version, at the same place</source>
+      <translation>Показать версию на другом языке на том же месте</translation>
+    </message>
+    <message>
+      <source>Side by side</source>
+      <translation>Рядом</translation>
+    </message>
+    <message>
+      <source>Show both language versions in two aligned columns</source>
+      <translation>Показать обе языковые версии в двух выровненных колонках</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>Увеличить</translation>
+    </message>
+    <message>
+      <source>Larger reading text</source>
+      <translation>Крупнее текст</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>Уменьшить</translation>
+    </message>
+    <message>
+      <source>Smaller reading text</source>
+      <translation>Мельче текст</translation>
+    </message>
+    <message>
+      <source>Actual size</source>
+      <translation>Исходный размер</translation>
+    </message>
+    <message>
+      <source>Reading text at its normal size</source>
+      <translation>Текст обычного размера</translation>
+    </message>
+    <message>
+      <source>Next area</source>
+      <translation>Следующая область</translation>
+    </message>
+    <message>
+      <source>Move the focus to the next area: calendar, list, transcript, panels</source>
+      <translation>Перевести фокус в следующую область: календарь, список, стенограмма, панели</translation>
+    </message>
+    <message>
+      <source>Previous area</source>
+      <translation>Предыдущая область</translation>
+    </message>
+    <message>
+      <source>Move the focus to the previous area</source>
+      <translation>Перевести фокус в предыдущую область</translation>
+    </message>
+    <message>
+      <source>Full screen</source>
+      <translation>Во весь экран</translation>
+    </message>
+    <message>
+      <source>Fill the screen with the window</source>
+      <translation>Развернуть окно на весь экран</translation>
+    </message>
+    <message>
+      <source>Theme: system</source>
+      <translation>Тема: системная</translation>
+    </message>
+    <message>
+      <source>Follow the system's light or dark setting</source>
+      <translation>Следовать светлой или тёмной настройке системы</translation>
+    </message>
+    <message>
+      <source>Theme</source>
+      <translation>Тема</translation>
+    </message>
+    <message>
+      <source>Theme: light</source>
+      <translation>Тема: светлая</translation>
+    </message>
+    <message>
+      <source>Use the light theme</source>
+      <translation>Светлая тема</translation>
+    </message>
+    <message>
+      <source>Theme: dark</source>
+      <translation>Тема: тёмная</translation>
+    </message>
+    <message>
+      <source>Use the dark theme</source>
+      <translation>Тёмная тема</translation>
+    </message>
+    <message>
+      <source>Theme: sepia</source>
+      <translation>Тема: сепия</translation>
+    </message>
+    <message>
+      <source>Use the sepia theme: warm paper for long reading</source>
+      <translation>Тема «сепия»: тёплая бумага для долгого чтения</translation>
+    </message>
+    <message>
+      <source>Next transcript</source>
+      <translation>Следующая стенограмма</translation>
+    </message>
+    <message>
+      <source>Open the next transcript in the list</source>
+      <translation>Открыть следующую стенограмму в списке</translation>
+    </message>
+    <message>
+      <source>Previous transcript</source>
+      <translation>Предыдущая стенограмма</translation>
+    </message>
+    <message>
+      <source>Open the previous transcript in the list</source>
+      <translation>Открыть предыдущую стенограмму в списке</translation>
+    </message>
+    <message>
+      <source>Open selected</source>
+      <translation>Открыть выбранное</translation>
+    </message>
+    <message>
+      <source>Open what is chosen in a list and move to it: a transcript, a day, an annotation</source>
+      <translation>Открыть выбранное в списке и перейти к нему: стенограмму, день, пометку</translation>
+    </message>
+    <message>
+      <source>Next day</source>
+      <translation>Следующий день</translation>
+    </message>
+    <message>
+      <source>The next day that has transcripts</source>
+      <translation>Следующий день со стенограммами</translation>
+    </message>
+    <message>
+      <source>Previous day</source>
+      <translation>Предыдущий день</translation>
+    </message>
+    <message>
+      <source>The previous day that has transcripts</source>
+      <translation>Предыдущий день со стенограммами</translation>
+    </message>
+    <message>
+      <source>Next month</source>
+      <translation>Следующий месяц</translation>
+    </message>
+    <message>
+      <source>The next month in the calendar</source>
+      <translation>Следующий месяц в календаре</translation>
+    </message>
+    <message>
+      <source>Previous month</source>
+      <translation>Предыдущий месяц</translation>
+    </message>
+    <message>
+      <source>The previous month in the calendar</source>
+      <translation>Предыдущий месяц в календаре</translation>
+    </message>
+    <message>
+      <source>Latest day</source>
+      <translation>Последний день</translation>
+    </message>
+    <message>
+      <source>Today, or the latest day that has transcripts</source>
+      <translation>Сегодня или последний день со стенограммами</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>Назад</translation>
+    </message>
+    <message>
+      <source>Back to what was open before</source>
+      <translation>Вернуться к тому, что было открыто раньше</translation>
+    </message>
+    <message>
+      <source>Forward</source>
+      <translation>Вперёд</translation>
+    </message>
+    <message>
+      <source>Forward again after going back</source>
+      <translation>Снова вперёд после возврата</translation>
+    </message>
+    <message>
+      <source>Previous turn</source>
+      <translation>Предыдущая реплика</translation>
+    </message>
+    <message>
+      <source>Move to the previous speaker's turn</source>
+      <translation>К предыдущей реплике</translation>
+    </message>
+    <message>
+      <source>Next turn</source>
+      <translation>Следующая реплика</translation>
+    </message>
+    <message>
+      <source>Move to the next speaker's turn</source>
+      <translation>К следующей реплике</translation>
+    </message>
+    <message>
+      <source>Previous question</source>
+      <translation>Предыдущий вопрос</translation>
+    </message>
+    <message>
+      <source>Move to the previous question</source>
+      <translation>К предыдущему вопросу</translation>
+    </message>
+    <message>
+      <source>Next question</source>
+      <translation>Следующий вопрос</translation>
+    </message>
+    <message>
+      <source>Move to the next question</source>
+      <translation>К следующему вопросу</translation>
+    </message>
+    <message>
+      <source>Previous section</source>
+      <translation>Предыдущий раздел</translation>
+    </message>
+    <message>
+      <source>Move to the previous section of a briefing</source>
+      <translation>К предыдущему разделу брифинга</translation>
+    </message>
+    <message>
+      <source>Next section</source>
+      <translation>Следующий раздел</translation>
+    </message>
+    <message>
+      <source>Move to the next section of a briefing</source>
+      <translation>К следующему разделу брифинга</translation>
+    </message>
+    <message>
+      <source>Find in archive</source>
+      <translation>Найти в архиве</translation>
+    </message>
+    <message>
+      <source>Search every transcript, in English and Russian</source>
+      <translation>Искать во всех стенограммах, на английском и русском</translation>
+    </message>
+    <message>
+      <source>Find in transcript</source>
+      <translation>Найти в стенограмме</translation>
+    </message>
+    <message>
+      <source>Search the open transcript only</source>
+      <translation>Искать только в открытой стенограмме</translation>
+    </message>
+    <message>
+      <source>Next hit</source>
+      <translation>Следующее совпадение</translation>
+    </message>
+    <message>
+      <source>Go to the next place the search matched</source>
+      <translation>Перейти к следующему найденному месту</translation>
+    </message>
+    <message>
+      <source>Previous hit</source>
+      <translation>Предыдущее совпадение</translation>
+    </message>
+    <message>
+      <source>Go to the previous place the search matched</source>
+      <translation>Перейти к предыдущему найденному месту</translation>
+    </message>
+    <message>
+      <source>Leave search</source>
+      <translation>Выйти из поиска</translation>
+    </message>
+    <message>
+      <source>Clear the search and its marks</source>
+      <translation>Очистить поиск и его отметки</translation>
+    </message>
+    <message>
+      <source>Select paragraph</source>
+      <translation>Выделить абзац</translation>
+    </message>
+    <message>
+      <source>Select the paragraph of the caret; again: add the next paragraph</source>
+      <translation>Выделить абзац под курсором; ещё раз — добавить следующий абзац</translation>
+    </message>
+    <message>
+      <source>Highlight</source>
+      <translation>Выделить цветом</translation>
+    </message>
+    <message>
+      <source>Highlight the selection in the current colour</source>
+      <translation>Выделить выбранный текст текущим цветом</translation>
+    </message>
+    <message>
+      <source>Highlight in colour 1</source>
+      <translation>Выделить цветом 1</translation>
+    </message>
+    <message>
+      <source>Highlight the selection in colour 1 of the legend</source>
+      <translation>Выделить выбранный текст цветом 1 легенды</translation>
+    </message>
+    <message>
+      <source>Highlight in colour</source>
+      <translation>Выделить цветом</translation>
+    </message>
+    <message>
+      <source>Highlight in colour 2</source>
+      <translation>Выделить цветом 2</translation>
+    </message>
+    <message>
+      <source>Highlight the selection in colour 2 of the legend</source>
+      <translation>Выделить выбранный текст цветом 2 легенды</translation>
+    </message>
+    <message>
+      <source>Highlight in colour 3</source>
+      <translation>Выделить цветом 3</translation>
+    </message>
+    <message>
+      <source>Highlight the selection in colour 3 of the legend</source>
+      <translation>Выделить выбранный текст цветом 3 легенды</translation>
+    </message>
+    <message>
+      <source>Highlight in colour 4</source>
+      <translation>Выделить цветом 4</translation>
+    </message>
+    <message>
+      <source>Highlight the selection in colour 4 of the legend</source>
+      <translation>Выделить выбранный текст цветом 4 легенды</translation>
+    </message>
+    <message>
+      <source>Highlight in colour 5</source>
+      <translation>Выделить цветом 5</translation>
+    </message>
+    <message>
+      <source>Highlight the selection in colour 5 of the legend</source>
+      <translation>Выделить выбранный текст цветом 5 легенды</translation>
+    </message>
+    <message>
+      <source>Highlight in colour 6</source>
+      <translation>Выделить цветом 6</translation>
+    </message>
+    <message>
+      <source>Highlight the selection in colour 6 of the legend</source>
+      <translation>Выделить выбранный текст цветом 6 легенды</translation>
+    </message>
+    <message>
+      <source>Highlight in colour 7</source>
+      <translation>Выделить цветом 7</translation>
+    </message>
+    <message>
+      <source>Highlight the selection in colour 7 of the legend</source>
+      <translation>Выделить выбранный текст цветом 7 легенды</translation>
+    </message>
+    <message>
+      <source>Highlight in colour 8</source>
+      <translation>Выделить цветом 8</translation>
+    </message>
+    <message>
+      <source>Highlight the selection in colour 8 of the legend</source>
+      <translation>Выделить выбранный текст цветом 8 легенды</translation>
+    </message>
+    <message>
+      <source>Highlight in colour 9</source>
+      <translation>Выделить цветом 9</translation>
+    </message>
+    <message>
+      <source>Highlight the selection in colour 9 of the legend</source>
+      <translation>Выделить выбранный текст цветом 9 легенды</translation>
+    </message>
+    <message>
+      <source>Note…</source>
+      <translation>Заметка…</translation>
+    </message>
+    <message>
+      <source>Add or edit the note of the highlight, paragraph or transcript</source>
+      <translation>Добавить или изменить заметку к выделению, абзацу или стенограмме</translation>
+    </message>
+    <message>
+      <source>Note on transcript…</source>
+      <translation>Заметка к стенограмме…</translation>
+    </message>
+    <message>
+      <source>Add or edit your note on the whole transcript</source>
+      <translation>Добавить или изменить заметку ко всей стенограмме</translation>
+    </message>
+    <message>
+      <source>Tags…</source>
+      <translation>Метки…</translation>
+    </message>
+    <message>
+      <source>Edit the tags of an annotation</source>
+      <translation>Изменить метки пометки</translation>
+    </message>
+    <message>
+      <source>Bookmark</source>
+      <translation>Закладка</translation>
+    </message>
+    <message>
+      <source>Set or remove a bookmark on the current paragraph</source>
+      <translation>Поставить или снять закладку на текущем абзаце</translation>
+    </message>
+    <message>
+      <source>Delete annotation</source>
+      <translation>Удалить пометку</translation>
+    </message>
+    <message>
+      <source>Remove the annotation under the caret</source>
+      <translation>Удалить пометку под курсором</translation>
+    </message>
+    <message>
+      <source>All annotations…</source>
+      <translation>Все пометки…</translation>
+    </message>
+    <message>
+      <source>Every annotation in the library, filtered by words, colour, tag, language and date</source>
+      <translation>Все пометки библиотеки с фильтром по словам, цвету, метке, языку и дате</translation>
+    </message>
+    <message>
+      <source>Colour legend…</source>
+      <translation>Легенда цветов…</translation>
+    </message>
+    <message>
+      <source>What each highlight colour means: edit the legend</source>
+      <translation>Что означает каждый цвет выделения: изменить легенду</translation>
+    </message>
+    <message>
+      <source>Every command with its keys, searchable</source>
+      <translation>Все команды с их клавишами, с поиском</translation>
+    </message>
+    <message>
+      <source>Type to find and run any command, open a transcript or go to a date</source>
+      <translation>Введите текст, чтобы найти и выполнить команду, открыть стенограмму или перейти к дате</translation>
+    </message>
+    <message>
+      <source>Where is my library?</source>
+      <translation>Где моя библиотека?</translation>
+    </message>
+    <message>
+      <source>Show the library file's path and open its folder</source>
+      <translation>Показать путь к файлу библиотеки и открыть его папку</translation>
+    </message>
+    <message>
+      <source>About Transcript Reader</source>
+      <translation>О программе Transcript Reader</translation>
+    </message>
+    <message>
+      <source>Version and library</source>
+      <translation>Версия и библиотека</translation>
+    </message>
+    <message>
+      <source>System</source>
+      <translation>Системная</translation>
+    </message>
+    <message>
+      <source>Light</source>
+      <translation>Светлая</translation>
+    </message>
+    <message>
+      <source>Dark</source>
+      <translation>Тёмная</translation>
+    </message>
+    <message>
+      <source>Sepia</source>
+      <translation>Сепия</translation>
+    </message>
+  </context>
+  <context>
+    <name>languages</name>
+    <message>
+      <source>English</source>
+      <translation>английский</translation>
+    </message>
+    <message>
+      <source>Russian</source>
+      <translation>русский</translation>
+    </message>
+    <message>
+      <source>German</source>
+      <translation>немецкий</translation>
+    </message>
+    <message>
+      <source>French</source>
+      <translation>французский</translation>
+    </message>
+    <message>
+      <source>Spanish</source>
+      <translation>испанский</translation>
+    </message>
+    <message>
+      <source>Chinese</source>
+      <translation>китайский</translation>
+    </message>
+    <message>
+      <source>Arabic</source>
+      <translation>арабский</translation>
+    </message>
+    <message>
+      <source>Portuguese</source>
+      <translation>португальский</translation>
+    </message>
+  </context>
+  <context>
+    <name>printing</name>
+    <message>
+      <source>Print “{title}”</source>
+      <translation>Печать «{title}»</translation>
+    </message>
+  </context>
+</TS>
