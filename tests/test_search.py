@@ -434,3 +434,38 @@ def test_search_table_is_created_by_its_migration(library):
     names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
     conn.close()
     assert "0003_search" in names
+
+
+def test_quick_date_picks():
+    from reader.core.search import quick_range
+
+    today = dt.date(2024, 5, 10)
+    assert quick_range("this month", today) == (dt.date(2024, 5, 1), today)
+    assert quick_range("this year", today) == (dt.date(2024, 1, 1), today)
+    assert quick_range("last 12 months", today) == (dt.date(2023, 6, 1), today)
+    assert quick_range("last 12 months", dt.date(2024, 12, 31)) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+
+
+def test_snippets_of_the_rows_on_screen_in_one_read(library):
+    result = library.search("санкция OR sanctions", limit=None)
+    together = result.snippets(result.hits)
+    assert together == {hit.id: hit.snippet() for hit in result.hits}
+    assert together == library.snippets([hit.id for hit in result.hits], result.matcher())
+
+
+def test_a_hit_deep_in_a_long_transcript_gets_its_excerpt(tmp_path):
+    filler = "\n\n".join(f"Sergey Lavrov: Paragraph {i} speaks of cooperation and trade." for i in range(200))
+    page = (
+        "1 April 202110:00\n\nInterview by Foreign Minister Sergey Lavrov, Moscow, April 1, 2021\n\n"
+        f"  • en-GB1 ru-RU1\n\nQuestion: What about the Arctic?\n\n{filler}\n\n"
+        "Sergey Lavrov: Svalbard stays open to all parties of the treaty.\n"
+    )
+    (tmp_path / "long.txt").write_text(page, encoding="utf-8")
+    with Library.open(tmp_path / "lib.sqlite") as lib:
+        [outcome] = import_paths(lib, [tmp_path / "long.txt"]).outcomes
+        text = lib.transcript(outcome.id).text
+        assert text.index("Svalbard") > 8000
+        [hit] = lib.search("Svalbard").hits
+        snippet = hit.snippet()
+        assert [snippet.text[s:e] for s, e in snippet.spans] == ["Svalbard"]
+        assert snippet.text.startswith("…") and "Svalbard stays open" in snippet.text

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Literal, Union
@@ -681,9 +681,19 @@ class SearchResult:
     filters: SearchFilters
     sort: str
     expansions: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _snippets: Callable[[Iterable[int]], dict[int, Snippet]] | None = field(default=None, repr=False, compare=False)
 
     def matcher(self) -> Matcher:
+        """The query with its word forms, to find hits in any text (a title, the open transcript)."""
         return Matcher(self.query, self.expansions)
+
+    def snippets(self, hits: Iterable[SearchHit]) -> dict[int, Snippet]:
+        """Snippets of some hits (the rows on screen) in one read, by transcript id; on the connection
+        that ran the search (another thread: `library.snippets(ids, result.matcher())`)."""
+        chosen = list(hits)
+        if self._snippets is None:
+            return {hit.id: hit.snippet() for hit in chosen}
+        return self._snippets([hit.id for hit in chosen])
 
 
 def quick_range(pick: str, today: dt.date | None = None) -> tuple[dt.date, dt.date]:

@@ -225,8 +225,7 @@ def run_queries(library_path: Path, corpus: Path, runs: int, use_rg: bool) -> li
 
             def app(query: str = query, filters: dict[str, dt.date] = filters) -> int:
                 result = lib.search(query, limit=50, **filters)
-                for hit in result.hits[:VISIBLE_ROWS]:
-                    hit.snippet()
+                result.snippets(result.hits[:VISIBLE_ROWS])
                 return result.total
 
             lib._search_cache.clear()  # cold: the query's words not seen before
