@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from reader.core.library import MAX_NOTE_CHARS
 from reader.core.model import Annotation, AnnotationKind, ColorLegendEntry
 
+COLOUR_COLUMNS = 3  # the colour choices of the editor, in rows of three (up to nine colours)
 NOTE_SAVE_DELAY_MS = 400
 """Typing pauses this long before the note is written: a save per word, not per key."""
 
@@ -164,9 +166,14 @@ class AnnotationEditor(QDialog):
         self.quote.setFont(italic)
 
         self.colours = QWidget(self)
-        colour_row = QHBoxLayout(self.colours)
-        colour_row.setContentsMargins(0, 0, 0, 0)
-        colour_row.setSpacing(4)
+        self.colours.setObjectName("colourChoices")
+        self.colours.setStyleSheet(
+            "#colourChoices QToolButton { padding: 2px 6px; text-align: left; }"
+            "#colourChoices QToolButton:checked { border: 2px solid palette(highlight); border-radius: 3px; }"
+        )
+        colour_grid = QGridLayout(self.colours)
+        colour_grid.setContentsMargins(0, 0, 0, 0)
+        colour_grid.setSpacing(4)
         self.colour_group = QButtonGroup(self)
         self.colour_group.setExclusive(True)
         current = a.color if a is not None else None
@@ -178,11 +185,11 @@ class AnnotationEditor(QDialog):
             button.setIcon(swatch(entry.hex))
             button.setText(f"{n} {entry.meaning or entry.key}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setToolTip(f"{entry.meaning or entry.key} ({n} in the text)")
             button.clicked.connect(lambda _checked=False, key=entry.key: self._save_color(key))
             self.colour_group.addButton(button)
-            colour_row.addWidget(button)
-        colour_row.addStretch(1)
+            colour_grid.addWidget(button, (n - 1) // COLOUR_COLUMNS, (n - 1) % COLOUR_COLUMNS)
         self.colours.setVisible(target.kind is AnnotationKind.HIGHLIGHT)
 
         self.note = NoteEdit(self)
@@ -345,6 +352,7 @@ class LegendPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("legendPage")
+        self.setMinimumWidth(480)
         self.save = save  # saves the entries; a message when they cannot be saved (the page stays open)
         self.used = used  # key → number of annotations in that colour
         self.rows: list[tuple[str, QToolButton, QLineEdit, QToolButton]] = []

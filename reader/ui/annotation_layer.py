@@ -42,12 +42,12 @@ from reader.core.model import (
     Transcript,
 )
 from reader.ui.themes import LIGHT, Colours
+from reader.ui.transcript_view import QUESTION_PADDING
 
 DARK_HIGHLIGHT_ALPHA = 0.42
 """In the dark theme a legend colour is laid over the dark page at this strength: the light text stays
 readable on it, and the colours stay told apart (measured by eye on the screenshots)."""
 NOTE_GLYPH = 11  # px: the side of a note glyph in the margin
-MARK_GAP = 6  # px between the text column and a margin mark
 TOOLTIP_NOTE_CHARS = 600  # a long note is cut in the tooltip (the editor shows it whole)
 
 
@@ -513,6 +513,7 @@ class _MarginMarks(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setGeometry(pane.viewport().geometry())
+        self.edge = 0.0  # x where the left marks end (outside the tint behind questions)
         pane.verticalScrollBar().valueChanged.connect(self.update)
         pane.document().documentLayout().documentSizeChanged.connect(self.update)
         self.raise_()
@@ -530,7 +531,9 @@ class _MarginMarks(QWidget):
         metrics = QFontMetricsF(self._small_font())
         out: list[tuple[QRectF, MarginMark]] = []
         length = document.characterCount()
-        left_slots: dict[int, float] = {}  # a paragraph's left marks stand side by side
+        left_slots: dict[int, tuple[float, int]] = {}  # a paragraph's left marks stand side by side
+        edge = left - QUESTION_PADDING - 3  # outside the tint behind questions
+        self.edge = edge
         for mark in self.layer.marks_between(*self.layer.visible_range()):
             if mark.position >= length:
                 continue
@@ -543,13 +546,19 @@ class _MarginMarks(QWidget):
                 continue
             middle = top + height / 2
             if mark.kind == "note":
-                rect = QRectF(right + MARK_GAP, middle - NOTE_GLYPH / 2, NOTE_GLYPH, NOTE_GLYPH)
+                rect = QRectF(right + QUESTION_PADDING + 3, middle - NOTE_GLYPH / 2, NOTE_GLYPH, NOTE_GLYPH)
             else:
-                width = metrics.horizontalAdvance(mark.text) + 8 if mark.kind == "language" else NOTE_GLYPH
-                used = left_slots.get(block.blockNumber(), 0.0)
-                x = left - MARK_GAP - used - width
-                left_slots[block.blockNumber()] = used + width + 4
-                rect = QRectF(x, middle - NOTE_GLYPH / 2 - 1, width, NOTE_GLYPH + 2)
+                roomy = edge > 40
+                if mark.kind == "language":
+                    width = metrics.horizontalAdvance(mark.text) + (8 if roomy else 2)
+                else:
+                    width = NOTE_GLYPH
+                used, count = left_slots.get(block.blockNumber(), (0.0, 0))
+                x, dy = edge - used - width, 0.0
+                if x < 1:  # a narrow margin: the marks of a paragraph go one under the other
+                    x, dy = max(1.0, edge - width), count * (NOTE_GLYPH + 5)
+                left_slots[block.blockNumber()] = (used + width + 4, count + 1)
+                rect = QRectF(x, middle - NOTE_GLYPH / 2 - 1 + dy, width, NOTE_GLYPH + 2)
             out.append((rect, mark))
         return out
 
@@ -569,17 +578,16 @@ class _MarginMarks(QWidget):
             elif mark.kind == "paragraph-note":
                 last = document.findBlock(max(mark.position, mark.end - 1))
                 bottom = layout.blockBoundingRect(last).bottom() - scroll
-                bar = QRectF(
-                    rect.right() + MARK_GAP / 2 - 1, rect.top() + 1, 3, max(rect.height(), bottom - rect.top())
-                )
+                bar = QRectF(self.edge + 1, rect.top() + 1, 2, max(rect.height(), bottom - rect.top()))
                 painter.fillRect(bar, mark.color)
-                _draw_note(painter, rect.translated(-4, 0), mark.color)
+                _draw_note(painter, rect, mark.color)
             elif mark.kind == "bookmark":
                 _draw_ribbon(painter, rect, mark.color)
             else:
                 painter.setFont(self._small_font())
                 painter.setPen(QPen(mark.color, 1))
-                painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+                if rect.width() > QFontMetricsF(painter.font()).horizontalAdvance(mark.text) + 6:
+                    painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, mark.text)
         painter.end()
 

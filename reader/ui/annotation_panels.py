@@ -139,12 +139,29 @@ class EntryModel(QAbstractListModel):
 class CardDelegate(QStyledItemDelegate):
     """A card per entry: colour bar; the quote (two lines); meaning, tags; the note (two lines); document."""
 
+    def __init__(self, parent: QListView) -> None:
+        super().__init__(parent)
+        self._heights: dict[tuple[Entry, int], int] = {}  # a reset model asks again for every row
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 - Qt override
+        """As tall as the card's lines at the list's width: quote and note take one or two lines."""
         entry: Entry = index.data(ENTRY_ROLE)
-        line = QFontMetrics(option.font).lineSpacing()
-        lines = QUOTE_LINES + (1 if entry.detail else 0) + (NOTE_LINES if entry.note else 0)
-        lines += 1 if entry.document else 0
-        return QSize(200, lines * line + 2 * PAD + 2)
+        view = self.parent()
+        width = _text_width(view.viewport().width() if isinstance(view, QListView) else option.rect.width())
+        key = (entry, width)
+        height = self._heights.get(key)
+        if height is None:
+            metrics = QFontMetrics(option.font)
+            quote_font = QFont(option.font)
+            quote_font.setBold(True)
+            lines = len(_wrap(entry.quote, QFontMetrics(quote_font), width, QUOTE_LINES))
+            lines += (1 if entry.detail else 0) + (1 if entry.document else 0)
+            lines += len(_wrap(entry.note, metrics, width, NOTE_LINES)) if entry.note else 0
+            height = max(1, lines) * metrics.lineSpacing() + 2 * PAD + 2
+            if len(self._heights) > 5000:
+                self._heights.clear()
+            self._heights[key] = height
+        return QSize(200, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         entry: Entry = index.data(ENTRY_ROLE)
@@ -164,7 +181,7 @@ class CardDelegate(QStyledItemDelegate):
         elif entry.bookmark is not None or (entry.annotation and entry.annotation.kind is not AnnotationKind.HIGHLIGHT):
             painter.fillRect(bar, palette.color(QPalette.ColorRole.Link))
         x = rect.left() + BAR + PAD
-        width = rect.right() - x
+        width = _text_width(option.rect.width())
         metrics = QFontMetrics(option.font)
         line = metrics.lineSpacing()
         y = rect.top()
@@ -197,23 +214,31 @@ def _draw_lines(
     painter: QPainter, text: str, metrics: QFontMetrics, x: int, y: int, width: int, most: int, line: int
 ) -> int:
     """Draw `text` word-wrapped in at most `most` lines, the last one elided; returns the y below it."""
-    words = text.split(" ")
-    for n in range(most):
-        if not words:
+    for shown in _wrap(text, metrics, width, most):
+        painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft, shown)
+        y += line
+    return y
+
+
+def _wrap(text: str, metrics: QFontMetrics, width: int, most: int) -> list[str]:
+    """`text` in at most `most` lines of `width` pixels, broken between words; the last line elided."""
+    words = text[:400].split(" ")  # a card shows two lines: a long note is not measured whole
+    lines: list[str] = []
+    while words and len(lines) < most:
+        if len(lines) == most - 1:
+            lines.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
             break
-        if n == most - 1:
-            painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft, metrics.elidedText(
-                " ".join(words), Qt.TextElideMode.ElideRight, width))  # fmt: skip
-            return y + line
         taken: list[str] = []
         while words and metrics.horizontalAdvance(" ".join([*taken, words[0]])) <= width:
             taken.append(words.pop(0))
         if not taken:  # one word wider than the card
             taken.append(words.pop(0))
-        painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft, metrics.elidedText(
-            " ".join(taken), Qt.TextElideMode.ElideRight, width))  # fmt: skip
-        y += line
-    return y
+        lines.append(metrics.elidedText(" ".join(taken), Qt.TextElideMode.ElideRight, width))
+    return lines
+
+
+def _text_width(card_width: int) -> int:
+    return max(40, card_width - 2 * PAD - BAR - PAD)
 
 
 class EntryList(QListView):
@@ -529,6 +554,12 @@ class AnnotationsBrowser(QDialog):
             reverse=True,
         )
         _refill(self.document, "Any document", [(document_line(documents[t]), t, "") for t in annotated])
+        dates = [documents[t].published_date for t in annotated if documents[t].published_date]
+        if dates:  # the range of the annotated documents, until the reader sets one
+            if not self.use_from.isChecked():
+                self.date_from.setDate(QDate(min(dates)))
+            if not self.use_to.isChecked():
+                self.date_to.setDate(QDate(max(dates)))
         self.apply()
 
     def current_filter(self) -> AnnotationFilter:

@@ -643,3 +643,43 @@ def test_dark_theme_tones_the_colours_down(qtbot, window: Window) -> None:
     qtbot.keyClick(window.view.text, Qt.Key.Key_H)
     window.view.set_colours(DARK)
     qtbot.waitUntil(lambda: selection_colours(window) == [(10, 19, dark)])
+
+
+# -- in the real main window ---------------------------------------------------------------------------
+
+
+def test_the_main_window_annotates_by_keyboard(qtbot, library: Library, settings: QSettings) -> None:  # noqa: ANN001
+    from reader.ui.main_window import MainWindow
+
+    win = MainWindow(library, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_transcript(transcript_id(library, SEED_TITLE_START))
+    pane = win.view.text
+    qtbot.waitUntil(lambda: win.annotations.layer.transcript is not None)
+    assert win.annotations.layer.transcript.id == win.view.transcript.id
+    focus(qtbot, pane)
+    qtbot.keyClick(pane, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(10):
+        qtbot.keyClick(pane, Qt.Key.Key_Right)
+    for _ in range(9):
+        qtbot.keyClick(pane, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(pane, Qt.Key.Key_2)
+    t = win.view.transcript.id
+    [a] = library.annotations(t)
+    assert (a.start, a.end, a.color) == (10, 19, library.color_legend()[1].key)
+    assert len(pane.extraSelections()) == 1
+    assert "contradiction" in win.statusBar().currentMessage()
+    qtbot.keyClick(pane, Qt.Key.Key_B)
+    assert [b.paragraph for b in library.bookmarks(t)] == [0]
+    action = win.command_actions["view.annotations"]
+    qtbot.keyClick(pane, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: win.annotations.panel_shown())
+    assert action.isChecked()
+    assert [e.quote for e in win.annotations.panel.list.entry_model.entries] == ["Bookmark", "This year"]
+    for _ in range(2):
+        qtbot.keyClick(pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert library.annotations(t) == [] and library.bookmarks(t) == []
+    assert pane.extraSelections() == []
+    assert win.annotations.panel.list.entry_model.entries == []
