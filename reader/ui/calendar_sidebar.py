@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +40,9 @@ def to_date(day: QDate) -> dt.date:
 
 
 def count_text(n: int) -> str:
-    return f"{n} transcript" if n == 1 else f"{n} transcripts"
+    if n == 1:
+        return QCoreApplication.translate("CalendarSidebar", "1 transcript")
+    return QCoreApplication.translate("CalendarSidebar", "{count} transcripts").format(count=n)
 
 
 def day_item_text(summary: TranscriptSummary) -> str:
@@ -74,7 +76,7 @@ class CalendarSidebar(QWidget):
         self.day_list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.day_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
-        self.archive_heading = QLabel("Archive", self)
+        self.archive_heading = QLabel(self.tr("Archive"), self)
         self.archive_heading.setObjectName("sidebarHeading")
         self.archive = QTreeWidget(self)
         self.archive.setObjectName("archive")
@@ -201,7 +203,7 @@ class CalendarSidebar(QWidget):
         if summaries:
             self.day_heading.setText(f"{long_date(day)} — {count_text(len(summaries))}")
         else:
-            self.day_heading.setText(f"No transcripts on {long_date(day)}")
+            self.day_heading.setText(self.tr("No transcripts on {day}").format(day=long_date(day)))
 
     def _day_item_chosen(self, item: QListWidgetItem | None, *_: object) -> None:
         if item is not None and not self._syncing:

@@ -95,6 +95,10 @@ def registry_messages() -> Iterator[Message]:
 
     for title in THEME_TITLES.values():  # the preferences' theme list
         yield Message(COMMANDS_CONTEXT, title, "themes.py")
+    from reader.core.model import DocType
+
+    for doc_type in DocType:  # the header line names the type: "Interview"
+        yield Message("TranscriptView", doc_type.value.capitalize(), "model.py")
 
 
 def code_messages(folder: Path = UI_FOLDER) -> list[Message]:

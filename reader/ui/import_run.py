@@ -69,7 +69,7 @@ class ImportRun(QObject):
         self.worker.moveToThread(self.thread)
         self.dialog = QProgressDialog("Reading files…", "Cancel", 0, 0, parent)
         self.dialog.setObjectName("importProgress")
-        self.dialog.setWindowTitle("Importing transcripts")
+        self.dialog.setWindowTitle(self.tr("Importing transcripts"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(PROGRESS_DELAY_MS)
         self.dialog.setAutoClose(False)
@@ -88,7 +88,7 @@ class ImportRun(QObject):
 
     def cancel(self) -> None:
         self.worker.cancel()
-        self.dialog.setLabelText("Cancelling after the current file…")
+        self.dialog.setLabelText(self.tr("Cancelling after the current file…"))
 
     @property
     def running(self) -> bool:
@@ -105,7 +105,9 @@ class ImportRun(QObject):
             self.dialog.setMaximum(total)
         self.dialog.setValue(done)
         if file:
-            self.dialog.setLabelText(f"Imported {done} of {total} files…\n{Path(file).name}")
+            self.dialog.setLabelText(
+                self.tr("Imported {done} of {total} files…").format(done=done, total=total) + f"\n{Path(file).name}"
+            )
 
     def _stop(self) -> None:
         self.thread.quit()

@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         n = self.library.count() if not self.panes_built else self.list.list_model.rowCount()
-        self.count_label.setText(f"{n} transcript" if n == 1 else f"{n} transcripts")
+        self.count_label.setText(self.tr("1 transcript") if n == 1 else self.tr("{count} transcripts").format(count=n))
 
     # -- importing ---------------------------------------------------------------------------------
 
@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Import transcripts", self._last_folder(), "Transcripts (*.txt);;All files (*)"
+            self, self.tr("Import transcripts"), self._last_folder(), self.tr("Transcripts (*.txt);;All files (*)")
         )
         if files:
             self.settings.setValue("import/folder", str(Path(files[0]).parent))
@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
     def import_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of transcripts", self._last_folder())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of transcripts"), self._last_folder())
         if folder:
             self.settings.setValue("import/folder", folder)
             self.start_import([folder])
@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
     def start_import(self, paths: Sequence[str | os.PathLike[str]], *, open_first: bool = False) -> None:
         """Import files and folders on a worker thread; the views refresh when it is done."""
         if self.import_run is not None:
-            self.statusBar().showMessage("An import is already running.", 5000)
+            self.statusBar().showMessage(self.tr("An import is already running."), 5000)
             return
         from reader.ui.import_run import ImportRun
 
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
         self.import_run = run
         for command_id in ("file.import_files", "file.import_folder"):
             self.command_actions[command_id].setEnabled(False)
-        self.statusBar().showMessage("Importing…")
+        self.statusBar().showMessage(self.tr("Importing…"))
         run.start()
 
     @property
@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
             first = failed[0]
             summary += f": {Path(first.file).name} — {first.message or first.reason}"
             if len(failed) > 1:
-                summary += f" (and {len(failed) - 1} more)"
+                summary += " " + self.tr("(and {count} more)").format(count=len(failed) - 1)
         self.statusBar().showMessage(summary, 20000)
         if open_first:
             first_id = _first_opened(report, paths)
@@ -384,8 +384,8 @@ class MainWindow(QMainWindow):
             details = "\n".join(f"{o.file}: {o.message or o.reason}" for o in failed)
             self._show_message(
                 "warning",
-                "Some files were not imported",
-                f"{report.summary()}.\n\nShow the details for the reason each file was refused.",
+                self.tr("Some files were not imported"),
+                f"{report.summary()}.\n\n" + self.tr("Show the details for the reason each file was refused."),
                 details,
             )
 
@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
 
             log_error(details)
         self.statusBar().showMessage(message, 20000)
-        self._show_message("critical", "Import failed", message, details)
+        self._show_message("critical", self.tr("Import failed"), message, details)
 
     def _show_message(self, icon: str, title: str, text: str, details: str = "") -> None:
         """A non-blocking message box; icon is "information", "warning" or "critical"."""
@@ -448,10 +448,12 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         text = (
             f"{APP_TITLE} {__version__}\n\n"
-            "Read mid.ru transcripts offline, in English and Russian.\n\n"
-            f"Library: {self.library.path}\n{self.count_label.text()}"
+            + self.tr("Read mid.ru transcripts offline, in English and Russian.")
+            + "\n\n"
+            + self.tr("Library: {path}").format(path=self.library.path)
+            + f"\n{self.count_label.text()}"
         )
-        self._show_message("information", f"About {APP_TITLE}", text)
+        self._show_message("information", self.tr("About {app}").format(app=APP_TITLE), text)
 
     # -- keyboard: keys, areas, going places (issue 7) -------------------------------------------------
 
@@ -482,7 +484,9 @@ class MainWindow(QMainWindow):
         try:
             return Keymap.load(self.keymap_file())
         except KeymapError as err:  # keep the file: saving the defaults over it would lose the user's keys
-            self.statusBar().showMessage(f"Your keyboard shortcuts were not read ({err}); using the defaults.")
+            self.statusBar().showMessage(
+                self.tr("Your keyboard shortcuts were not read ({error}); using the defaults.").format(error=err)
+            )
             return Keymap()
 
     def keymap_file(self) -> Path:
@@ -498,7 +502,11 @@ class MainWindow(QMainWindow):
         try:
             keymap.save(self.keymap_file())
         except OSError as err:
-            self._show_message("warning", "Keys not saved", f"The keys apply until you quit, but were not saved: {err}")
+            self._show_message(
+                "warning",
+                self.tr("Keys not saved"),
+                self.tr("The keys apply until you quit, but were not saved: {error}").format(error=err),
+            )
         self.keymap = keymap
         apply_keymap(self.command_actions, keymap)
         if self.cheat_sheet is not None:
@@ -574,7 +582,7 @@ class MainWindow(QMainWindow):
         if not on_day:
             from reader.ui.dates import long_date
 
-            self.statusBar().showMessage(f"No transcripts on {long_date(day)}", 5000)
+            self.statusBar().showMessage(self.tr("No transcripts on {day}").format(day=long_date(day)), 5000)
             return
         chosen = self.reading.preferred_version(on_day[0].id)  # in the reader's language
         self.open_transcript(chosen)
@@ -602,7 +610,9 @@ class MainWindow(QMainWindow):
             return
         day = self.library.adjacent_day(self.sidebar.selected_day(), step)
         if day is None:
-            self.statusBar().showMessage("No later day has transcripts" if step > 0 else "No earlier day", 5000)
+            self.statusBar().showMessage(
+                self.tr("No later day has transcripts") if step > 0 else self.tr("No earlier day"), 5000
+            )
             return
         self.open_day(day)
 
@@ -690,7 +700,7 @@ class MainWindow(QMainWindow):
         zoom = zoom_step(self.view.zoom, step)
         self.view.set_zoom(zoom)
         self.settings.setValue("view/zoom", zoom)
-        self.statusBar().showMessage(f"Zoom {round(zoom * 100)} %", 3000)
+        self.statusBar().showMessage(self.tr("Zoom {percent} %").format(percent=round(zoom * 100)), 3000)
 
     def set_full_screen(self, on: bool) -> None:
         full = Qt.WindowState.WindowFullScreen
@@ -785,7 +795,9 @@ def run_window(argv: Sequence[str]) -> int:
     except LibraryError as err:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE, "The library could not be opened.")
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, APP_TITLE, app.translate("MainWindow", "The library could not be opened.")
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(str(err))
         box.exec()

@@ -27,8 +27,8 @@ class ReadingPage(QWidget):
         self.language_choice = QComboBox(self)
         self.language_choice.setObjectName("interfaceLanguage")
         self.language_choice.addItem(self.tr("As the system (English or Russian)"), "system")
-        self.language_choice.addItem("English", "en")  # each language in its own name
-        self.language_choice.addItem("Русский", "ru")
+        self.language_choice.addItem("English", "en")  # not translated: each language in its own name
+        self.language_choice.addItem("Русский", "ru")  # not translated
         self.language_choice.setCurrentIndex(max(0, self.language_choice.findData(i18n.chosen_language(settings))))
         note = QLabel(self.tr("A new interface language applies the next time Transcript Reader starts."), self)
         note.setWordWrap(True)

@@ -11,7 +11,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -38,7 +40,12 @@ from reader.ui.plain_text import plain_tooltip
 from reader.ui.transcript_view import LANGUAGE_NAMES, language_codes
 
 DATE, TIME, TITLE, LANGUAGES = range(4)
-HEADERS = ("Date", "Time", "Title", "Languages")
+HEADERS = (
+    QT_TRANSLATE_NOOP("TranscriptList", "Date"),
+    QT_TRANSLATE_NOOP("TranscriptList", "Time"),
+    QT_TRANSLATE_NOOP("TranscriptList", "Title"),
+    QT_TRANSLATE_NOOP("TranscriptList", "Languages"),
+)
 LANGUAGE_SEPARATOR = " · "
 
 Index = QModelIndex | QPersistentModelIndex
@@ -113,7 +120,7 @@ class TranscriptListModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return QCoreApplication.translate("TranscriptList", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

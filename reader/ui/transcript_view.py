@@ -8,7 +8,7 @@ address the pane by offsets into that string.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -267,7 +267,9 @@ class TranscriptView(QWidget):
         self.text = ReadingPane(self)
         self.text.set_colours(colours)
         self.text.column_moved.connect(self._align_header)
-        self.placeholder = QLabel("No transcript is open.\nImport files with File ▸ Import files… (Ctrl+I).", self)
+        self.placeholder = QLabel(
+            self.tr("No transcript is open.\nImport files with File ▸ Import files… (Ctrl+I)."), self
+        )
         self.placeholder.setObjectName("placeholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -355,5 +357,5 @@ def header_line(transcript: Transcript) -> str:
         parts.append(when)
     if transcript.place:
         parts.append(transcript.place)
-    parts.append(transcript.doc_type.value.capitalize())
+    parts.append(QCoreApplication.translate("TranscriptView", transcript.doc_type.value.capitalize()))
     return " · ".join(parts)

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_GB">
   <context>
+    <name>CalendarSidebar</name>
+    <message>
+      <source>1 transcript</source>
+      <translation>1 стенограмма</translation>
+    </message>
+    <message>
+      <source>{count} transcripts</source>
+      <translation>Стенограмм: {count}</translation>
+    </message>
+    <message>
+      <source>Archive</source>
+      <translation>Архив</translation>
+    </message>
+    <message>
+      <source>No transcripts on {day}</source>
+      <translation>Нет стенограмм за {day}</translation>
+    </message>
+  </context>
+  <context>
     <name>ContentsPanel</name>
     <message>
       <source>Contents of the transcript</source>
@@ -22,6 +41,21 @@
     <message>
       <source>Topics</source>
       <translation>Темы</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportRun</name>
+    <message>
+      <source>Importing transcripts</source>
+      <translation>Импорт стенограмм</translation>
+    </message>
+    <message>
+      <source>Cancelling after the current file…</source>
+      <translation>Отмена после текущего файла…</translation>
+    </message>
+    <message>
+      <source>Imported {done} of {total} files…</source>
+      <translation>Импортировано файлов: {done} из {total}…</translation>
     </message>
   </context>
   <context>
@@ -72,6 +106,101 @@
     <message>
       <source>Language versions</source>
       <translation>Языковые версии</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>1 transcript</source>
+      <translation>1 стенограмма</translation>
+    </message>
+    <message>
+      <source>{count} transcripts</source>
+      <translation>Стенограмм: {count}</translation>
+    </message>
+    <message>
+      <source>Import transcripts</source>
+      <translation>Импорт стенограмм</translation>
+    </message>
+    <message>
+      <source>Transcripts (*.txt);;All files (*)</source>
+      <translation>Стенограммы (*.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+      <source>Import a folder of transcripts</source>
+      <translation>Импорт папки со стенограммами</translation>
+    </message>
+    <message>
+      <source>An import is already running.</source>
+      <translation>Импорт уже идёт.</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Импорт…</translation>
+    </message>
+    <message>
+      <source>(and {count} more)</source>
+      <translation>(и ещё {count})</translation>
+    </message>
+    <message>
+      <source>Some files were not imported</source>
+      <translation>Некоторые файлы не импортированы</translation>
+    </message>
+    <message>
+      <source>Show the details for the reason each file was refused.</source>
+      <translation>Причина отказа для каждого файла — в подробностях.</translation>
+    </message>
+    <message>
+      <source>Import failed</source>
+      <translation>Импорт не удался</translation>
+    </message>
+    <message>
+      <source>Read mid.ru transcripts offline, in English and Russian.</source>
+      <translation>Чтение стенограмм mid.ru без подключения к сети, на английском и русском.</translation>
+    </message>
+    <message>
+      <source>Library: {path}</source>
+      <translation>Библиотека: {path}</translation>
+    </message>
+    <message>
+      <source>Licence: MIT (free to use, change and share)</source>
+      <translation>Лицензия: MIT (можно свободно использовать, изменять и распространять)</translation>
+    </message>
+    <message>
+      <source>About {app}</source>
+      <translation>О программе {app}</translation>
+    </message>
+    <message>
+      <source>Your keyboard shortcuts were not read ({error}); using the defaults.</source>
+      <translation>Ваши сочетания клавиш не прочитаны ({error}); используются стандартные.</translation>
+    </message>
+    <message>
+      <source>Keys not saved</source>
+      <translation>Клавиши не сохранены</translation>
+    </message>
+    <message>
+      <source>The keys apply until you quit, but were not saved: {error}</source>
+      <translation>Клавиши действуют до выхода из программы, но не сохранены: {error}</translation>
+    </message>
+    <message>
+      <source>No transcripts on {day}</source>
+      <translation>Нет стенограмм за {day}</translation>
+    </message>
+    <message>
+      <source>No later day has transcripts</source>
+      <translation>Позже дней со стенограммами нет</translation>
+    </message>
+    <message>
+      <source>No earlier day</source>
+      <translation>Раньше дней нет</translation>
+    </message>
+    <message>
+      <source>Zoom {percent} %</source>
+      <translation>Масштаб {percent} %</translation>
+    </message>
+    <message>
+      <source>The library could not be opened.</source>
+      <translation type="vanished">Не удалось открыть библиотеку.</translation>
     </message>
   </context>
   <context>
@@ -220,6 +349,74 @@
     <message>
       <source>Turns of other speakers are dimmed</source>
       <translation>Реплики других выступающих приглушены</translation>
+    </message>
+  </context>
+  <context>
+    <name>TranscriptList</name>
+    <message>
+      <source>Date</source>
+      <translation>Дата</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Время</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Название</translation>
+    </message>
+    <message>
+      <source>Languages</source>
+      <translation>Языки</translation>
+    </message>
+  </context>
+  <context>
+    <name>TranscriptView</name>
+    <message>
+      <source>No transcript is open.
+Import files with File ▸ Import files… (Ctrl+I).</source>
+      <translation>Стенограмма не открыта.
+Импортируйте файлы: Файл ▸ Импорт файлов… (Ctrl+I).</translation>
+    </message>
+    <message>
+      <source>Interview</source>
+      <translation>Интервью</translation>
+    </message>
+    <message>
+      <source>Briefing</source>
+      <translation>Брифинг</translation>
+    </message>
+    <message>
+      <source>Remarks and answers</source>
+      <translation>Выступление и ответы на вопросы</translation>
+    </message>
+    <message>
+      <source>Answers to questions</source>
+      <translation>Ответы на вопросы</translation>
+    </message>
+    <message>
+      <source>Statement</source>
+      <translation>Заявление</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>Комментарий</translation>
+    </message>
+    <message>
+      <source>Article</source>
+      <translation>Статья</translation>
+    </message>
+    <message>
+      <source>Speech</source>
+      <translation>Выступление</translation>
+    </message>
+    <message>
+      <source>Press release</source>
+      <translation>Пресс-релиз</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Другое</translation>
     </message>
   </context>
   <context>
@@ -1038,6 +1235,57 @@
     </message>
   </context>
   <context>
+    <name>dates</name>
+    <message>
+      <source>January</source>
+      <translation>января</translation>
+    </message>
+    <message>
+      <source>February</source>
+      <translation>февраля</translation>
+    </message>
+    <message>
+      <source>March</source>
+      <translation>марта</translation>
+    </message>
+    <message>
+      <source>April</source>
+      <translation>апреля</translation>
+    </message>
+    <message>
+      <source>May</source>
+      <translation>мая</translation>
+    </message>
+    <message>
+      <source>June</source>
+      <translation>июня</translation>
+    </message>
+    <message>
+      <source>July</source>
+      <translation>июля</translation>
+    </message>
+    <message>
+      <source>August</source>
+      <translation>августа</translation>
+    </message>
+    <message>
+      <source>September</source>
+      <translation>сентября</translation>
+    </message>
+    <message>
+      <source>October</source>
+      <translation>октября</translation>
+    </message>
+    <message>
+      <source>November</source>
+      <translation>ноября</translation>
+    </message>
+    <message>
+      <source>December</source>
+      <translation>декабря</translation>
+    </message>
+  </context>
+  <context>
     <name>languages</name>
     <message>
       <source>English</source>
@@ -1070,6 +1318,57 @@
     <message>
       <source>Portuguese</source>
       <translation>португальский</translation>
+    </message>
+  </context>
+  <context>
+    <name>months</name>
+    <message>
+      <source>January</source>
+      <translation>Январь</translation>
+    </message>
+    <message>
+      <source>February</source>
+      <translation>Февраль</translation>
+    </message>
+    <message>
+      <source>March</source>
+      <translation>Март</translation>
+    </message>
+    <message>
+      <source>April</source>
+      <translation>Апрель</translation>
+    </message>
+    <message>
+      <source>May</source>
+      <translation>Май</translation>
+    </message>
+    <message>
+      <source>June</source>
+      <translation>Июнь</translation>
+    </message>
+    <message>
+      <source>July</source>
+      <translation>Июль</translation>
+    </message>
+    <message>
+      <source>August</source>
+      <translation>Август</translation>
+    </message>
+    <message>
+      <source>September</source>
+      <translation>Сентябрь</translation>
+    </message>
+    <message>
+      <source>October</source>
+      <translation>Октябрь</translation>
+    </message>
+    <message>
+      <source>November</source>
+      <translation>Ноябрь</translation>
+    </message>
+    <message>
+      <source>December</source>
+      <translation>Декабрь</translation>
     </message>
   </context>
   <context>
