@@ -315,6 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         "sql_floor_ms": floor,
         "sql_floor_with_fts5_snippets_ms": floor_snippets,
         "app_over_floor_p50": app["p50"] / floor["p50"],
+        "app_over_floor_median_per_query": statistics.median(r.app_ms / r.floor_ms for r in rows if r.floor_ms > 0),
         "rg_ms": rg,
         "rg_over_app_p50": (rg["p50"] / app_unfiltered["p50"]) if rg and app_unfiltered else None,
         "calendar_month_after_relevance_search_ms": cal_first,
@@ -343,7 +344,12 @@ def main(argv: list[str] | None = None) -> int:
         f"p50 {floor['p50']:.1f} ms, p95 {floor['p95']:.1f} ms",
         "",
     )
-    line("app / floor at p50", f"{summary['app_over_floor_p50']:.2f}×", "≤ 1.5×")
+    line(
+        "app / floor",
+        f"{summary['app_over_floor_p50']:.2f}× at p50; per query, median"
+        f" {summary['app_over_floor_median_per_query']:.2f}×",
+        "≤ 1.5×",
+    )
     line(
         f"floor + FTS5 snippet() for the {VISIBLE_ROWS} visible rows",
         f"p50 {floor_snippets['p50']:.1f} ms, p95 {floor_snippets['p95']:.1f} ms",
