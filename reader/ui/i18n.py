@@ -25,6 +25,7 @@ CATALOGUE = "transcript_reader"
 COMMANDS_CONTEXT = "commands"
 
 _installed: list[QTranslator] = []  # Qt keeps no reference: a collected translator would stop working
+_locale_before: QLocale | None = None  # the default locale before a Russian interface replaced it
 
 
 def chosen_language(settings: QSettings | None = None) -> str:
@@ -47,8 +48,14 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
         app.removeTranslator(translator)
     _installed.clear()
     wanted = resolve(language if language is not None else chosen_language())
+    global _locale_before
+    if _locale_before is None:
+        _locale_before = QLocale()
     if wanted == "en":
+        QLocale.setDefault(_locale_before)
         return "en"
+    # The calendar's month and day names and Qt's own dialogs follow the default locale.
+    QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
     ours = QTranslator(app)
     if ours.load(f"{CATALOGUE}_{wanted}", str(resource_path("i18n"))):
         app.installTranslator(ours)

@@ -125,7 +125,7 @@ def fill_side_by_side(
         bold.setFontWeight(QFont.Weight.Bold)
         for column, version in ((LEFT, left), (RIGHT, right)):
             at = table.cellAt(0, column).firstCursorPosition()
-            at.insertText(f"{language_name(version.language)} — {version.title}", bold)
+            at.insertText(f"{_capitalised(language_name(version.language))} — {version.title}", bold)
     for r, row in enumerate(alignment.rows):
         at_row = r + header_rows
         for column, version, indices in ((LEFT, left, row.left), (RIGHT, right, row.right)):
@@ -178,6 +178,11 @@ def column_widths(width: float) -> list[QTextLength]:
         QTextLength(QTextLength.Type.FixedLength, GUTTER_WIDTH),
         QTextLength(QTextLength.Type.PercentageLength, side),
     ]
+
+
+def _capitalised(name: str) -> str:
+    """A language name as a column heading: "Русский" ("русский" in a sentence)."""
+    return name[:1].upper() + name[1:]
 
 
 def _is_question(paragraph: Paragraph) -> bool:
@@ -321,8 +326,8 @@ class SideBySideView(QWidget):
     def show_pair(self, left: Transcript, right: Transcript, alignment: Alignment) -> None:
         """Show `left` and `right` (in that order) in the rows of `alignment` (made with left first)."""
         self.left, self.right, self.alignment = left, right, alignment
-        self.left_label.setText(language_name(left.language))
-        self.right_label.setText(language_name(right.language))
+        self.left_label.setText(_capitalised(language_name(left.language)))
+        self.right_label.setText(_capitalised(language_name(right.language)))
         uncertain = sum(not row.certain for row in alignment.rows)
         self.uncertain_label.setVisible(bool(uncertain))
         self.uncertain_label.setText(
