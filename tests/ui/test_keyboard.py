@@ -520,3 +520,30 @@ def test_next_area_from_outside_every_area(qtbot) -> None:  # noqa: ANN001
     assert next_area([first, second], second, 1) is first
     second.hide()
     assert next_area([first, second], first, 1) is first
+
+
+def test_enter_in_the_days_list_reads_and_in_the_archive_shows_the_month(qtbot, window: MainWindow) -> None:
+    window.sidebar.show_day(dt.date(2021, 3, 25))
+    window.sidebar.day_list.setFocus()
+    window.sidebar.day_list.setCurrentRow(0)
+    press(qtbot, Qt.Key.Key_Return)
+    assert open_is(window, KOMMERSANT_RU)
+    assert focus_in(window.view.text)
+    archive, calendar = window.sidebar.archive, window.sidebar.calendar
+    archive.setFocus()
+    assert archive.currentItem().text(0) == "March (3)"  # the archive follows the calendar
+    press(qtbot, Qt.Key.Key_Up)  # newest first: April is above
+    assert (calendar.yearShown(), calendar.monthShown()) == (2021, 4)
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    assert (calendar.yearShown(), calendar.monthShown()) == (2021, 3)
+    assert window.sidebar.selected_day() == dt.date(2021, 3, 31)  # its newest day with transcripts
+
+
+def test_icons_follow_the_theme(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.icons_loaded, timeout=5000)
+    action = window.command_actions["go.latest"]
+    before = action.icon().pixmap(16, 16).toImage()
+    window.set_theme("dark" if window.colours.dark is False else "light")
+    after = action.icon().pixmap(16, 16).toImage()
+    assert before != after  # drawn again in the new text colour, so they stay visible
