@@ -53,6 +53,7 @@ def day_item_text(summary: TranscriptSummary) -> str:
 
 class CalendarSidebar(QWidget):
     transcript_chosen = Signal(int)
+    page_marked = Signal()  # the shown months' days were marked afresh: other marks (search hits) go on top
 
     def __init__(self, library: Library, parent: QWidget | None = None, *, colours: Colours = LIGHT) -> None:
         super().__init__(parent)
@@ -184,6 +185,7 @@ class CalendarSidebar(QWidget):
                     fmt.setUnderlineColor(QColor(self._colours.accent))
                 fmt.setToolTip(count_text(n))
                 self.calendar.setDateTextFormat(to_qdate(day), fmt)
+        self.page_marked.emit()
 
     def _day_changed(self) -> None:
         if not self._syncing:

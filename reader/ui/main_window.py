@@ -151,6 +151,9 @@ class MainWindow(QMainWindow):
         from reader.ui.annotations import install as install_annotations
 
         self.annotations = install_annotations(self)  # highlights, notes, tags, bookmarks, their panels (issue 5)
+        from reader.ui.archive_search import install as install_search
+
+        self.search = install_search(self)  # search panel and results, hits, calendar marks (issue 4)
 
         self.list.set_summaries(self.library.summaries())
         self._update_count()

@@ -155,6 +155,19 @@ class ReadingPane(QTextEdit):
         self.document().setDocumentMargin(0)
         self.set_colours(LIGHT)
         self._column_width = _column_width(1.0)
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {"": []}
+
+    def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """One feature's extra selections (search hits, annotations), shown with the other layers'; a
+        layer first set later is drawn over the earlier ones. `setExtraSelections` sets the layer ""."""
+        self._layers[name] = list(selections)
+        super().setExtraSelections([s for layer in self._layers.values() for s in layer])
+
+    def layer(self, name: str) -> list[QTextEdit.ExtraSelection]:
+        return list(self._layers.get(name, ()))
+
+    def setExtraSelections(self, selections: list[QTextEdit.ExtraSelection]) -> None:  # noqa: N802 - Qt override
+        self.set_layer("", selections)
 
     def set_zoom(self, zoom: float) -> None:
         """Widen the column with the text, so a line keeps its number of characters."""
