@@ -188,6 +188,12 @@ def test_queries_with_nothing_to_search_say_so(library, query):
     assert "nothing to search" in err.value.message
 
 
+def test_a_one_letter_prefix_is_refused_in_plain_words(library):
+    with pytest.raises(QueryError, match="at least 2 letters"):
+        library.search("s*")
+    assert library.search("sa*").total > 0
+
+
 def test_an_exclusion_inside_or_is_explained(library):
     with pytest.raises(QueryError, match="exclude"):
         library.search("sanctions OR -China")
@@ -207,8 +213,8 @@ def test_no_query_ever_reaches_sqlite_as_an_error(library, query):
 def test_the_fts_expression_quotes_every_word():
     from reader.core.search import compile_query
 
-    compiled = compile_query(parse_query('sanctions) NEAR( "a b" c*'), {})
-    assert compiled.match == '("sanctions" AND "near" AND "a b" AND "c"*)'
+    compiled = compile_query(parse_query('sanctions) NEAR( "a b" cd*'), {})
+    assert compiled.match == '("sanctions" AND "near" AND "a b" AND "cd"*)'
 
 
 # -- filters ----------------------------------------------------------------------------------------

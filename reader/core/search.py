@@ -28,6 +28,7 @@ WORD_RE = re.compile(r"[^\W_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HAS_DIGIT = re.compile(r"\d")
 OPERATORS = {"AND", "OR", "NOT"}
+MIN_PREFIX = 2  # letters before a "*": "a*" reads a large part of the index (0.6–0.9 s on 20,000 transcripts)
 Sort = Literal["relevance", "date"]
 SORTS: tuple[str, ...] = ("relevance", "date")
 
@@ -61,7 +62,7 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=2)
 def _stemmer(language: str) -> Any:
-    import Stemmer  # PyStemmer; imported when first needed, off the start-up path
+    import Stemmer  # type: ignore[import-not-found]  # PyStemmer (no type information), imported when needed
 
     return Stemmer.Stemmer(language)
 
@@ -222,6 +223,10 @@ def _lex(text: str) -> list[_Token]:
             prefix = chunk.endswith("*")
             terms = tokens(chunk)
             if len(terms) == 1:
+                if prefix and len(terms[0]) < MIN_PREFIX:
+                    raise QueryError(
+                        f"A prefix needs at least {MIN_PREFIX} letters: “{chunk}” would match nearly everything."
+                    )
                 out.append(("leaf", Word(terms[0], prefix=prefix)))
             elif terms:  # "COVID-19", "U.S.", "Нью-Дели": the parts as a phrase
                 out.append(("leaf", Phrase(tuple(terms), prefix=prefix)))
