@@ -69,6 +69,38 @@ runpy.run_module("reader", run_name="__main__")
 """
 
 
+IDLE_MEMORY = """
+import os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+def report():
+    rss = next(line for line in open("/proc/self/status") if line.startswith("VmRSS:"))
+    print("rss_kb", rss.split()[1], flush=True)
+    os._exit(0)
+
+_show = QMainWindow.show
+def show(self):
+    QTimer.singleShot(3000, report)  # start-up work done, the app idle with the archive open
+    _show(self)
+QMainWindow.show = show
+sys.argv = ["transcript-reader", "--library", sys.argv[1]]
+import runpy
+runpy.run_module("reader", run_name="__main__")
+"""
+
+
+def bench_idle_memory(library: Path) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    out = subprocess.run(
+        [sys.executable, "-c", IDLE_MEMORY, str(library)], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    line = next((x for x in out.stdout.splitlines() if x.startswith("rss_kb")), None)
+    if line is None:
+        raise RuntimeError(out.stderr[-2000:])
+    return {"idle_rss_mb": int(line.split()[1]) / 1024}
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -214,6 +246,7 @@ def main() -> int:
     results["import_floor"] = bench_sqlite_floor(library, work)
     results["startup"] = bench_startup(library, args.runs)
     results["open"] = bench_open(library, args.runs)
+    results["memory"] = bench_idle_memory(library)
 
     imp, floor, start, opened = results["import"], results["import_floor"], results["startup"], results["open"]
     rows = [
@@ -230,6 +263,7 @@ def main() -> int:
             f"≤ 1.5 × bare = {1.5 * start['bare_median_s']:.3f}",
             f"bare QMainWindow {start['bare_median_s']:.3f} s (× {start['ratio']:.2f})",
         ),
+        ("idle memory with the archive open, MB", f"{results['memory']['idle_rss_mb']:.0f}", "≤ 150", ""),
         (
             f"open typical ({opened['typical_chars'] / 1000:.0f} k chars), ms",
             f"{opened['typical_median_ms']:.1f} (p95 {opened['typical_p95_ms']:.1f})",
