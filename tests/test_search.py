@@ -125,6 +125,13 @@ def test_phrase_hits_equal_a_plain_text_scan(corpus_library, library, phrase):
             assert len(lib.hit_spans(i, f'"{phrase}"')) == phrase_occurrences(texts[i].text, phrase)
 
 
+def test_russian_quotation_marks_make_a_phrase_too(library, ids):
+    interview = ids["ru_interview_sanctions"]
+    assert found(library, "«Совет Безопасности»") == found(library, '"Совет Безопасности"')
+    assert library.hit_spans(interview, "«Совет Безопасности»") == library.hit_spans(interview, '"Совет Безопасности"')
+    assert len(library.hit_spans(interview, "«Совет Безопасности»")) == 3  # not "Советом", a bare word's form
+
+
 def test_a_phrase_does_not_take_other_word_forms(library, ids):
     assert found(library, '"Совет Безопасности"') == {ids["ru_interview_sanctions"], ids["ru_briefing_2021"]}
     text = library.transcript(ids["ru_interview_sanctions"]).text
