@@ -138,6 +138,8 @@ def percentile(values: list[float], q: float) -> float:
 def build(work: Path, count: int, seed: int) -> tuple[Path, Path, dict[str, float]]:
     """The corpus and its library, reused when already built; import figures when built now."""
     corpus = work / f"corpus-{count}" if seed == 1 else work / f"corpus-{count}-s{seed}"
+    if not (corpus / ".complete").exists() and corpus.is_dir() and sum(1 for _ in corpus.rglob("*.txt")) == count:
+        (corpus / ".complete").write_text("ok")  # written whole by another benchmark (the same seed)
     if not (corpus / ".complete").exists():
         shutil.rmtree(corpus, ignore_errors=True)
         print(f"generating {count} files in {corpus} …", file=sys.stderr, flush=True)
