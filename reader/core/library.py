@@ -138,6 +138,7 @@ class Library:
         self.read_only = read_only
         self._listeners: list[Listener] = []
         self._search_cache: dict[str, Any] = {}  # search: word forms, speakers, places of this index state
+        self.last_change = "library"  # what the change being announced touched (see `subscribe`)
         self._search_stop = False  # search: set by interrupt() from another thread
 
     # -- opening -------------------------------------------------------------------------------
@@ -196,12 +197,18 @@ class Library:
     # -- change notification -------------------------------------------------------------------
 
     def subscribe(self, listener: Listener) -> None:
-        """Call `listener()` after every committed change."""
+        """Call `listener()` after every committed change. While it runs, `last_change` says what changed:
+        "annotations" when only annotations, bookmarks or the colour legend did (a listener showing
+        transcripts can skip the re-read: a key press in the text makes one), else "library"."""
         self._listeners.append(listener)
 
-    def _changed(self) -> None:
-        for listener in list(self._listeners):
-            listener()
+    def _changed(self, what: str = "library") -> None:
+        self.last_change = what
+        try:
+            for listener in list(self._listeners):
+                listener()
+        finally:
+            self.last_change = "library"
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -983,7 +990,7 @@ class Library:
                     tags=self._known_spelling(conn, clean_tags),
                 ),
             )
-        self._changed()
+        self._changed("annotations")
         return annotation
 
     def add_paragraph_note(
@@ -1017,7 +1024,7 @@ class Library:
                     tags=self._known_spelling(conn, clean_tags),
                 ),
             )
-        self._changed()
+        self._changed("annotations")
         return annotation
 
     def add_transcript_note(self, transcript_id: int, note: str, *, tags: Iterable[str] = ()) -> Annotation:
@@ -1041,7 +1048,7 @@ class Library:
                     tags=self._known_spelling(conn, clean_tags),
                 ),
             )
-        self._changed()
+        self._changed("annotations")
         return annotation
 
     def annotation(self, annotation_id: int) -> Annotation:
@@ -1095,7 +1102,7 @@ class Library:
             if not isinstance(new_tags, _Keep):
                 self._write_tags(conn, annotation_id, self._known_spelling(conn, new_tags))
             updated = self._annotation_in(conn, annotation_id)
-        self._changed()
+        self._changed("annotations")
         return updated
 
     def delete_annotation(self, annotation_id: int) -> Annotation:
@@ -1103,7 +1110,7 @@ class Library:
         with self._write() as conn:
             old = self._annotation_in(conn, annotation_id)
             conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
-        self._changed()
+        self._changed("annotations")
         return old
 
     def restore_annotation(self, annotation: Annotation) -> Annotation:
@@ -1120,7 +1127,7 @@ class Library:
                 a = replace(a, content_hash=content_hash)
             conn.execute("DELETE FROM annotations WHERE id = ?", (a.id,))
             restored = self._insert_annotation(conn, a, keep_id=True)
-        self._changed()
+        self._changed("annotations")
         return restored
 
     def reattach(self, annotation_id: int, start: int, end: int) -> Annotation:
@@ -1137,7 +1144,7 @@ class Library:
                  _db_value(_stamp()), annotation_id),
             )  # fmt: skip
             updated = self._annotation_in(conn, annotation_id)
-        self._changed()
+        self._changed("annotations")
         return updated
 
     def annotation_tags(self, prefix: str = "") -> list[str]:
@@ -1167,7 +1174,7 @@ class Library:
                     Bookmark(BookmarkId(0), TranscriptId(transcript_id), paragraph, label, _stamp()),
                     _bookmark_anchor(text, start, end),
                 )
-        self._changed()
+        self._changed("annotations")
         return bookmark
 
     def toggle_bookmark(self, transcript_id: int, paragraph: int) -> tuple[Bookmark, bool]:
@@ -1186,7 +1193,7 @@ class Library:
                     _bookmark_anchor(text, start, end),
                 )
                 result = (bookmark, True)
-        self._changed()
+        self._changed("annotations")
         return result
 
     def set_bookmark_label(self, bookmark_id: int, label: str | None) -> Bookmark:
@@ -1195,7 +1202,7 @@ class Library:
             self._bookmark_in(conn, bookmark_id)
             conn.execute("UPDATE bookmarks SET label = ? WHERE id = ?", (label, bookmark_id))
             bookmark = self._bookmark_in(conn, bookmark_id)
-        self._changed()
+        self._changed("annotations")
         return bookmark
 
     def bookmarks(self, transcript_id: int | None = None) -> list[Bookmark]:
@@ -1214,7 +1221,7 @@ class Library:
         with self._write() as conn:
             old = self._bookmark_in(conn, bookmark_id)
             conn.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,))
-        self._changed()
+        self._changed("annotations")
         return old
 
     def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
@@ -1227,7 +1234,7 @@ class Library:
             restored = self._insert_bookmark(
                 conn, replace(bookmark, paragraph=paragraph), _bookmark_anchor(text, *spans[paragraph]), keep_id=True
             )
-        self._changed()
+        self._changed("annotations")
         return restored
 
     # colour legend
@@ -1254,7 +1261,7 @@ class Library:
                 "INSERT INTO color_legend (position, key, hex, meaning) VALUES (?, ?, ?, ?)",
                 [(i, e.key, e.hex, e.meaning) for i, e in enumerate(legend)],
             )
-        self._changed()
+        self._changed("annotations")
         return legend
 
     def set_color_meaning(self, key: str, meaning: str) -> tuple[ColorLegendEntry, ...]:

@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-read everything shown from the library (after an import or any other change)."""
-        if not self.panes_built:
+        if not self.panes_built or self.library.last_change == "annotations":  # the list and calendar stay
             return
         self.list.set_summaries(self.library.summaries())
         self.sidebar.refresh()
