@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from reader.core.model import Annotation, TranscriptSummary
+from reader.core.model import Annotation, TranscriptId, TranscriptSummary
 
 SortKey = Literal["document", "modified"]
 DateField = Literal["document", "modified"]
@@ -33,7 +33,7 @@ class AnnotationFilter:
 
 
 def filter_annotations(
-    annotations: Iterable[Annotation], documents: Mapping[int, TranscriptSummary], f: AnnotationFilter
+    annotations: Iterable[Annotation], documents: Mapping[TranscriptId, TranscriptSummary], f: AnnotationFilter
 ) -> list[Annotation]:
     """The annotations `f` lets through; `documents` gives each transcript's title, date and language."""
     words = f.text.casefold().split()
@@ -64,7 +64,7 @@ def filter_annotations(
 
 
 def sort_annotations(
-    annotations: Iterable[Annotation], documents: Mapping[int, TranscriptSummary], by: SortKey = "document"
+    annotations: Iterable[Annotation], documents: Mapping[TranscriptId, TranscriptSummary], by: SortKey = "document"
 ) -> list[Annotation]:
     """By document date (newest first, then reading order within a document) or by last change (newest first)."""
     items = list(annotations)

@@ -437,8 +437,9 @@ class LegendPage(QWidget):
     def _renumber(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().hide()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
         for label in self._numbers:
             label.deleteLater()
         self._numbers = []

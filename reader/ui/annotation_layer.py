@@ -328,7 +328,8 @@ class AnnotationLayer(QObject):
         """The annotation the caret at `position` is on: a highlight before a paragraph note."""
         found = self.annotations_at(position)
         inside = [a for a in found if a.start <= position < a.end or a.kind is AnnotationKind.PARAGRAPH_NOTE]
-        return (inside or found or [None])[0]
+        chosen = inside or found
+        return chosen[0] if chosen else None
 
     def highlight_at(self, position: int) -> Annotation | None:
         return next((a for a in self.annotations_at(position) if a.kind is AnnotationKind.HIGHLIGHT), None)
@@ -399,8 +400,8 @@ class AnnotationLayer(QObject):
             if rect.adjusted(-3, -3, 3, 3).contains(QPointF(point)):
                 return mark.tooltip
         cursor = self.pane.cursorForPosition(point)
-        rect = self.pane.cursorRect(cursor)
-        if abs(rect.center().y() - point.y()) > rect.height():  # below the last line: nothing there
+        caret = self.pane.cursorRect(cursor)
+        if abs(caret.center().y() - point.y()) > caret.height():  # below the last line: nothing there
             return ""
         found = [a for a in self.annotations_at(cursor.position()) if a.kind is AnnotationKind.HIGHLIGHT]
         return _tooltip(found[0], self.meaning(found[0].color)) if found else ""

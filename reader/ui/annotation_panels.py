@@ -42,7 +42,14 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotation_filters import AnnotationFilter, filter_annotations, sort_annotations
-from reader.core.model import Annotation, AnnotationKind, Bookmark, ColorLegendEntry, TranscriptSummary
+from reader.core.model import (
+    Annotation,
+    AnnotationKind,
+    Bookmark,
+    ColorLegendEntry,
+    TranscriptId,
+    TranscriptSummary,
+)
 from reader.ui.annotation_editor import swatch
 from reader.ui.dates import long_date
 
@@ -381,9 +388,10 @@ class AnnotationsPanel(QWidget):
     def _build_chips(self, legend: Sequence[ColorLegendEntry]) -> None:
         while self.chips_layout.count():
             item = self.chips_layout.takeAt(0)
-            if item.widget():
-                item.widget().setParent(None)
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setParent(None)  # type: ignore[call-overload]  # off the row at once
+                widget.deleteLater()
         for n, entry in enumerate(legend, start=1):
             chip = QToolButton(self.chips)
             chip.setObjectName(f"chip:{entry.key}")
@@ -445,7 +453,7 @@ class AnnotationsBrowser(QDialog):
         self.setModal(False)
         self.resize(760, 620)
         self.annotations: list[Annotation] = []
-        self.documents: Mapping[int, TranscriptSummary] = {}
+        self.documents: Mapping[TranscriptId, TranscriptSummary] = {}
         self.legend: Sequence[ColorLegendEntry] = ()
 
         self.text = QLineEdit(self)
@@ -538,7 +546,7 @@ class AnnotationsBrowser(QDialog):
     def set_data(
         self,
         annotations: Sequence[Annotation],
-        documents: Mapping[int, TranscriptSummary],
+        documents: Mapping[TranscriptId, TranscriptSummary],
         legend: Sequence[ColorLegendEntry],
         tags: Sequence[str],
     ) -> None:
@@ -554,12 +562,13 @@ class AnnotationsBrowser(QDialog):
             reverse=True,
         )
         _refill(self.document, "Any document", [(document_line(documents[t]), t, "") for t in annotated])
-        dates = [documents[t].published_date for t in annotated if documents[t].published_date]
+        dates = [d for t in annotated if (d := documents[t].published_date) is not None]
         if dates:  # the range of the annotated documents, until the reader sets one
+            first, last = min(dates), max(dates)
             if not self.use_from.isChecked():
-                self.date_from.setDate(QDate(min(dates)))
+                self.date_from.setDate(QDate(first.year, first.month, first.day))
             if not self.use_to.isChecked():
-                self.date_to.setDate(QDate(max(dates)))
+                self.date_to.setDate(QDate(last.year, last.month, last.day))
         self.apply()
 
     def current_filter(self) -> AnnotationFilter:

@@ -596,12 +596,12 @@ class AnnotationsController(QObject):
             if entry.bookmark is not None:
                 try:
                     with self.layer.own_change():
-                        old = self.library.delete_bookmark(entry.bookmark.id)
+                        removed = self.library.delete_bookmark(entry.bookmark.id)
                 except LibraryError as err:
                     self.message.emit(_message(err))
                     return
                 self.layer.apply_bookmarks()
-                self.undo_stack.push(_BookmarkChange(self, old, None, "Remove the bookmark"))
+                self.undo_stack.push(_BookmarkChange(self, removed, None, "Remove the bookmark"))
                 self.message.emit("Bookmark removed — Ctrl+Z brings it back")
                 return
             target = entry.annotation
