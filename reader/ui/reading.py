@@ -13,12 +13,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDockWidget, QHBoxLayout, QWidget
 
 from reader.core.alignment import Alignment, align
 from reader.core.library import LibraryError
@@ -86,6 +87,7 @@ class Reading(QObject):
         row_layout.addWidget(self.speaker_button)
         row_layout.addStretch(1)
         header_layout = self.view.header.layout()
+        assert isinstance(header_layout, QBoxLayout)
         header_layout.insertWidget(header_layout.indexOf(self.view.badges), row)
         self.view.badges.hide()  # the toggle shows the same languages, and which can be switched to
 
@@ -103,7 +105,7 @@ class Reading(QObject):
         if str(self.settings.value("reading/contents", "false")) == "true":
             self.set_contents_visible(True)
 
-    def handlers(self) -> dict[str, object]:
+    def handlers(self) -> dict[str, Callable[..., object]]:
         return {
             "view.language": self.switch_language,
             "view.side_by_side": self.set_side_by_side,
@@ -290,6 +292,7 @@ class Reading(QObject):
             self.side_by_side_on = False
             if self.side_by_side is not None:
                 self.side_by_side.hide()
+            self.view.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes nullptr: no proxy
             if self._narrow_split is not None:
                 self.window.splitter.setSizes(self._narrow_split)
                 self._narrow_split = None
@@ -317,9 +320,11 @@ class Reading(QObject):
             view = SideBySideView(self.view, colours=self.window.colours)
             view.set_reading_font(reading_font(getattr(self.view, "zoom", 1.0)))
             layout = self.view.layout()
+            assert isinstance(layout, QBoxLayout)
             layout.insertWidget(layout.indexOf(self.view.text) + 1, view, 1)
             view.hide()
             view.pane.verticalScrollBar().valueChanged.connect(self._scrolled)
+            self.window.add_focus_area(view.pane)  # F6 reaches it while it stands in for the pane
             self.side_by_side = view
         return self.side_by_side
 
@@ -340,11 +345,12 @@ class Reading(QObject):
         if coming_in:  # shown and laid out first: the table is then laid out once, at its real width
             self._widen_for_two_columns()
             view.show()
-            self.view.layout().activate()
+            self.view.layout().activate()  # type: ignore[union-attr]
         view.show_pair(left, right, self.alignment(left, right))
         self._apply_filter_to_pair()
         self.side_by_side_on = True
         if coming_in:
+            self.view.setFocusProxy(view.pane)  # "focus the reading pane" (Enter in a list) lands here
             view.pane.setFocus()
         if place is not None:
             from reader.ui.side_by_side import LEFT

@@ -462,3 +462,19 @@ def test_linking_two_of_one_language_is_refused_with_the_reason(
     assert forced.isVisible() is False and forced.linked_id is None
     refusal = window.findChild(QMessageBox, "versionRefusal")
     assert refusal is not None and "both in English" in refusal.informativeText()
+
+
+def test_the_keyboard_reaches_the_side_by_side_view(qtbot, window: MainWindow) -> None:
+    press(qtbot, Qt.Key.Key_S)
+    view = window.reading.side_by_side
+    assert view.pane.hasFocus()
+    window.list.setFocus()
+    window.focus_reading()  # what Enter in the list does
+    assert view.pane.hasFocus()
+    press(qtbot, Qt.Key.Key_BracketRight)  # keys work from there: the next turn's row comes to the top
+    assert view.top_paragraph(LEFT) in (1, 6)
+    press(qtbot, Qt.Key.Key_S)
+    assert window.view.text.isVisible()
+    window.list.setFocus()
+    window.focus_reading()
+    assert window.view.text.hasFocus()
