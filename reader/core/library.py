@@ -210,6 +210,11 @@ class Library:
         finally:
             self.last_change = "library"
 
+    def changed_elsewhere(self) -> None:
+        """Another connection to this file (a worker thread's import) committed changes: the listeners
+        re-read what they show, as after a change made here."""
+        self._changed()
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction; rolled back whole on any error, so a failed write changes nothing."""

@@ -29,6 +29,8 @@ GLYPHS: dict[str, str] = {
     # the command registry's names (reader/core/commands.py)
     "annotations": "mdi6.comment-text-multiple-outline",
     "back": "mdi6.arrow-left",
+    "backup": "mdi6.database-export-outline",
+    "library": "mdi6.database-marker-outline",
     "bookmark": "mdi6.bookmark-outline",
     "contents": "mdi6.table-of-contents",
     "delete": "mdi6.delete-outline",

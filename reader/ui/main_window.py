@@ -154,12 +154,16 @@ class MainWindow(QMainWindow):
         from reader.ui.archive_search import install as install_search
 
         self.search = install_search(self)  # search panel and results, hits, calendar marks (issue 4)
+        from reader.ui.library_actions import install as install_library_actions
+
+        # export, annotation import, backups, drops, first-run welcome, read-only banner (issues 6, 8)
+        self.library_actions = install_library_actions(self)
 
         self.list.set_summaries(self.library.summaries())
         self._update_count()
         latest = self.library.latest()
         first = self.reading.first_transcript()  # where the reader left off, else the latest
-        if first is None and latest is not None:
+        if first is None and latest is not None and not self.library_actions.welcome.first_run:
             first = self.reading.preferred_version(latest.id)
         if first is not None:
             self.open_transcript(first)
@@ -344,6 +348,9 @@ class MainWindow(QMainWindow):
         if self.import_run is not None:
             self.statusBar().showMessage(self.tr("An import is already running."), 5000)
             return
+        if self.library.read_only and self.panes_built:
+            self.library_actions.explain_if_read_only()  # says why nothing can be imported
+            return
         from reader.ui.import_run import ImportRun
 
         run = ImportRun(self.library.path, paths, self)
@@ -370,7 +377,7 @@ class MainWindow(QMainWindow):
         paths = self.import_run.paths if self.import_run else []
         self._end_import()
         self.last_report = report
-        self.refresh()
+        self.library.changed_elsewhere()  # the worker's connection wrote: every view re-reads (refresh too)
         summary = report.summary()
         failed = report.failed
         if failed:
@@ -394,7 +401,7 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, message: str, details: str) -> None:
         self._end_import()
-        self.refresh()  # batches committed before the failure are in the library
+        self.library.changed_elsewhere()  # batches committed before the failure are in the library
         if details:
             from reader.ui.crash import log_error
 
@@ -455,6 +462,8 @@ class MainWindow(QMainWindow):
             + "\n\n"
             + self.tr("Library: {path}").format(path=self.library.path)
             + f"\n{self.count_label.text()}"
+            + "\n\n"
+            + self.tr("Licence: MIT (free to use, change and share)")
         )
         self._show_message("information", self.tr("About {app}").format(app=APP_TITLE), text)
 
@@ -791,19 +800,11 @@ def run_window(argv: Sequence[str]) -> int:
     from reader.ui.crash import install_excepthook
 
     install_excepthook()
-    from reader.core.importer import open_library
+    from reader.ui.library_problems import open_library_or_ask
 
-    try:
-        library = open_library(args.library)
-    except LibraryError as err:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(
-            QMessageBox.Icon.Critical, APP_TITLE, app.translate("MainWindow", "The library could not be opened.")
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(str(err))
-        box.exec()
+    # Read-only disk: opened read-only. Not a library, unreadable: the user opens or creates another.
+    library = open_library_or_ask(args.library)
+    if library is None:
         return 1
     window = MainWindow(library, deferred=True)
     exit_after_shown_if_asked(window, lambda: window.icons_loaded)  # packaging/smoke_test_bundle.sh

@@ -73,8 +73,9 @@ def test_empty_library_says_how_to_start(qtbot, tmp_path: Path, settings: QSetti
         qtbot.add_widget(win)
         win.show()
         assert win.windowTitle() == "Transcript Reader"
-        assert win.view.placeholder.isVisible()
-        assert "Import" in win.view.placeholder.text()
+        welcome = win.library_actions.welcome.panel  # the first-run welcome stands where the text would be
+        assert welcome.isVisible() and not win.view.placeholder.isVisible()
+        assert "Import" in welcome.folder_button.text()
         assert win.count_label.text() == "0 transcripts"
 
 

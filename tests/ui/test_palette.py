@@ -205,7 +205,7 @@ def test_cheat_sheet_lists_every_command_under_its_menu(sheet: CheatSheet) -> No
         ("ctrl+g", ["search.next_hit"]),
         ("F1", ["help.cheat_sheet"]),
         ("delete", ["annotate.delete"]),
-        ("back", ["go.back", "go.forward"]),  # "Forward again after going back"
+        ("back", ["file.backup", "go.back", "go.forward"]),  # "Back up…", and "Forward again after going back"
         ("question", ["go.previous_question", "go.next_question"]),
         ("colour 7", ["annotate.highlight_7"]),
     ],
