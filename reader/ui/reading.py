@@ -101,6 +101,10 @@ class Reading(QObject):
         self.library.subscribe(self.library_changed)
 
         window.register_handlers(self.handlers())
+        # Right-click on a transcript of the list: it opens (the list follows its selection), and these act on it.
+        if window.list.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
+            window.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        window.list.addActions([window.command_actions[i] for i in ("edit.link_versions", "edit.unlink_versions")])
         window.add_preferences_page(self.tr("Reading"), self._preferences_page)
         if str(self.settings.value("reading/contents", "false")) == "true":
             self.set_contents_visible(True)

@@ -373,6 +373,7 @@ class SideBySideView(QWidget):
         self.table = fill_side_by_side(
             document, self.left, self.right, self.alignment, self.look(), width=self.table_width()
         )
+        document.setTextWidth(self.pane.viewport().width())  # the pane's width: laid out once, not twice
         self.pane.blockSignals(True)
         self.pane.setDocument(document)  # deletes the old one: the pane owned it
         self.pane.blockSignals(False)

@@ -478,3 +478,9 @@ def test_the_keyboard_reaches_the_side_by_side_view(qtbot, window: MainWindow) -
     window.list.setFocus()
     window.focus_reading()
     assert window.view.text.hasFocus()
+
+
+def test_the_list_offers_link_and_unlink_on_right_click(window: MainWindow) -> None:
+    assert window.list.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    texts = [a.text().replace("&", "") for a in window.list.actions()]
+    assert "Link as versions…" in texts and "Unlink versions" in texts
