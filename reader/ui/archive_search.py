@@ -49,6 +49,7 @@ class CalendarHitMarks(QObject):
         self.sidebar = sidebar
         self.calendar = sidebar.calendar
         self.days: dict[dt.date, int] = {}
+        self._by_month: dict[tuple[int, int], list[tuple[dt.date, int]]] = {}
         self.colours = colours
         self._marked: dict[dt.date, QTextCharFormat] = {}  # day → its format before the hit mark
         sidebar.page_marked.connect(self._page_marked)
@@ -56,6 +57,9 @@ class CalendarHitMarks(QObject):
     def set_days(self, days: dict[dt.date, int]) -> None:
         self._restore()
         self.days = dict(days)
+        self._by_month = {}
+        for day, n in sorted(self.days.items()):
+            self._by_month.setdefault((day.year, day.month), []).append((day, n))
         self.apply()
 
     def clear(self) -> None:
@@ -71,13 +75,9 @@ class CalendarHitMarks(QObject):
         if not self.days:
             return
         year, month = self.calendar.yearShown(), self.calendar.monthShown()
-        first = dt.date(year, month, 1)
-        start = (first - dt.timedelta(days=31)).replace(day=1)
-        end = (first + dt.timedelta(days=62)).replace(day=1)
+        shown = [((year * 12 + month - 1 + k) // 12, (year * 12 + month - 1 + k) % 12 + 1) for k in (-1, 0, 1)]
         background, foreground = QColor(self.colours.day), QColor(self.colours.day_text)
-        for day, n in self.days.items():
-            if not start <= day < end:
-                continue
+        for day, n in (pair for key in shown for pair in self._by_month.get(key, ())):
             qdate = to_qdate(day)
             before = self.calendar.dateTextFormat(qdate)
             self._marked[day] = QTextCharFormat(before)
@@ -205,10 +205,11 @@ class ArchiveSearch(QObject):
             self._leave_results()
             return
         try:
-            parse_query(text)  # a query that cannot be searched is said at once, without a trip to the worker
+            parsed = parse_query(text)  # a query that cannot be searched is said at once, not by the worker
         except QueryError as err:
             self._show_problem(err.message)
             return
+        self.panel.set_words(not parsed.is_empty)
         self.generation += 1
         self.request = SearchRequest(self.generation, text, filters, sort, first_snippets=self.results.visible_rows())
         self._ensure_runner().submit(self.request)
@@ -241,11 +242,13 @@ class ArchiveSearch(QObject):
             self.results.select_id(keep)
             if self.results.currentIndex().row() < 0:
                 self.results.scrollToTop()
-            self.panel.set_sort(page.sort if page.query.tree is not None else self.panel.sort_key())
             self.refresh_hits(scroll=False)
         else:
             model.show_page(page)
         self.panel.set_count(showing_text(page.total))
+        if page.total == 0:
+            fewer = "words or filters" if not self.request.filters.is_empty else "words"
+            self.results.set_empty_text(f"No transcript matches this search. Fewer {fewer} find more.")
 
     def _snippets_ready(self, generation: int, snippets: dict[int, Snippet]) -> None:
         self.results.results.add_snippets(generation, snippets)
@@ -255,6 +258,7 @@ class ArchiveSearch(QObject):
             return
         self.months = dict(months)
         self.panel.histogram.set_counts(months, self._library_years())
+        self.panel.histogram.setVisible(bool(months))
 
     def _days_counted(self, generation: int, days: dict[dt.date, int]) -> None:
         if generation == self.generation:
@@ -277,7 +281,9 @@ class ArchiveSearch(QObject):
         self.panel.set_message(message, problem=True)
         self.panel.set_count("No results")
         self.results.results.clear()
+        self.results.set_empty_text("")
         self.panel.histogram.clear()
+        self.panel.histogram.hide()
         self.calendar_marks.clear()
         self.refresh_hits(scroll=False)
 

@@ -11,7 +11,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from reader.ui.dates import month_name
@@ -47,6 +57,9 @@ class HitHistogram(QWidget):
         self._cursor: Month | None = None  # the keyboard's month
         self.bar_colour = QColor("#d08c00")
         self.shown_colour = QColor("#1a5fb4")
+        self._picture: QPixmap | None = None
+        self._picture_key: tuple[object, ...] = ()
+        self._bars: dict[Month, QRectF] = {}
 
     # -- content ---------------------------------------------------------------------------------
 
@@ -59,6 +72,7 @@ class HitHistogram(QWidget):
         self.first_year, self.last_year = (min(years_seen), max(years_seen)) if years_seen else (0, -1)
         if self._cursor not in self.counts:
             self._cursor = None
+        self._picture = None
         self._update_description()
         self.update()
 
@@ -72,6 +86,7 @@ class HitHistogram(QWidget):
 
     def set_colours(self, bar: QColor | str, shown: QColor | str) -> None:
         self.bar_colour, self.shown_colour = QColor(bar), QColor(shown)
+        self._picture = None
         self.update()
 
     @property
@@ -112,47 +127,67 @@ class HitHistogram(QWidget):
     # -- painting --------------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """The bars and the axis from a cached picture (redrawn when the counts, size or colours change),
+        then the calendar's month, the hovered one and the focus on top: a month turn costs no redraw."""
         painter = QPainter(self)
+        if self._picture is None or self._picture_key != self._key():
+            self._picture = self._draw_picture()
+            self._picture_key = self._key()
+        painter.drawPixmap(0, 0, self._picture)
         palette = self.palette()
-        plot = self._plot()
-        baseline = QColor(palette.color(QPalette.ColorRole.Mid))
-        painter.fillRect(QRectF(plot.left(), plot.bottom(), plot.width(), 1), baseline)
-        if not self.months():
-            painter.end()
-            return
-        step = plot.width() / self.months()
-        peak = max(self.counts.values(), default=0)
-        for month, n in self.counts.items():
-            rect = self.bar_rect(month)
-            height = max(MIN_BAR, plot.height() * n / peak) if peak else 0
-            gap = 1 if step >= 3 else 0
-            bar = QRectF(rect.left(), plot.bottom() - height, max(1.0, step - gap), height)
-            if month == self.shown:
-                colour = self.shown_colour
-            elif month in (self._hover, self._cursor):
-                colour = (
-                    self.bar_colour.darker(130)
-                    if palette.color(QPalette.ColorRole.Base).lightness() > 128
-                    else self.bar_colour.lighter(135)
-                )
-            else:
-                colour = self.bar_colour
-            painter.fillRect(bar, colour)
-        if (
-            self.shown is not None
-            and self.shown not in self.counts
-            and self.first_year <= self.shown[0] <= self.last_year
-        ):
-            rect = self.bar_rect(self.shown)  # the calendar's month without hits: a tick on the axis
-            painter.fillRect(QRectF(rect.left(), plot.bottom() - 3, max(1.0, step), 3), self.shown_colour)
-        self._paint_years(painter, plot, step)
+        if self.months():
+            for month, colour in (
+                (self._hover, self._emphasis()),
+                (self._cursor, self._emphasis()),
+                (self.shown, self.shown_colour),
+            ):
+                if month is None:
+                    continue
+                bar = self._bars.get(month)
+                if bar is not None:
+                    painter.fillRect(bar, colour)
+                elif month == self.shown and self.first_year <= month[0] <= self.last_year:
+                    rect = self.bar_rect(month)  # the calendar's month without hits: a tick on the axis
+                    plot = self._plot()
+                    painter.fillRect(QRectF(rect.left(), plot.bottom() - 3, max(1.0, rect.width()), 3), colour)
         if self.hasFocus():
-            pen_colour = palette.color(QPalette.ColorRole.Highlight)
-            painter.setPen(pen_colour)
+            painter.setPen(palette.color(QPalette.ColorRole.Highlight))
             painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
             if self._cursor is not None:
                 painter.drawRect(self.bar_rect(self._cursor).toRect().adjusted(0, 0, -1, 0))
         painter.end()
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.size(), self.devicePixelRatioF(), self.palette().cacheKey())
+
+    def _emphasis(self) -> QColor:
+        light = self.palette().color(QPalette.ColorRole.Base).lightness() > 128
+        return self.bar_colour.darker(135) if light else self.bar_colour.lighter(135)
+
+    def _draw_picture(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        picture = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        plot = self._plot()
+        painter.fillRect(
+            QRectF(plot.left(), plot.bottom(), plot.width(), 1), self.palette().color(QPalette.ColorRole.Mid)
+        )
+        self._bars = {}
+        if self.months():
+            step = plot.width() / self.months()
+            gap = 1 if step >= 3 else 0
+            peak = max(self.counts.values(), default=0)
+            for month, n in self.counts.items():
+                left = self.bar_rect(month).left()
+                height = max(MIN_BAR, plot.height() * n / peak) if peak else 0
+                bar = QRectF(left, plot.bottom() - height, max(1.0, step - gap), height)
+                self._bars[month] = bar
+                painter.fillRect(bar, self.bar_colour)
+            self._paint_years(painter, plot, step)
+        painter.end()
+        return picture
 
     def _paint_years(self, painter: QPainter, plot: QRectF, step: float) -> None:
         """A tick at each year's start, labelled as often as the labels fit."""

@@ -8,8 +8,8 @@ It is widgets only: what is typed comes out as `changed` after a pause (DEBOUNCE
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -114,7 +114,7 @@ class SearchPanel(QWidget):
         options = QHBoxLayout()
         options.setContentsMargins(0, 0, 0, 0)
         options.setSpacing(6)
-        options.addWidget(self.advanced_button)
+        options.addWidget(self.advanced_button, 0, Qt.AlignmentFlag.AlignLeft)
         options.addWidget(self.filter_summary, 1)
         self.top = QWidget(self)
         self.top.setObjectName("searchTop")
@@ -141,6 +141,7 @@ class SearchPanel(QWidget):
         self.filter_box.changed.connect(self._filters_edited)
         self.sort.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.advanced_button.toggled.connect(self.show_advanced)
+        self.field.installEventFilter(self)
         self.set_searching(False)
 
     # -- what the controller calls ---------------------------------------------------------------
@@ -158,7 +159,7 @@ class SearchPanel(QWidget):
         """Results, count and histogram instead of the transcript list (on), or the list again."""
         self.searching = on
         self.status_row.setVisible(on)
-        self.histogram.setVisible(on)
+        self.histogram.setVisible(on and bool(self.histogram.counts))
         self.stack.setCurrentWidget(self.results if on else self.list_page)
         if not on:
             self.set_message("")
@@ -241,7 +242,25 @@ class SearchPanel(QWidget):
         self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self._show_summary()
 
+    def set_words(self, has_words: bool) -> None:
+        """Sorting by relevance needs words to rank by; without them the results are newest first."""
+        self.sort.setEnabled(has_words)
+        self.sort.setToolTip("" if has_words else "Without words to rank by, the newest come first")
+
     # -- inside ----------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """In the field, Enter searches at once and Down goes to the results."""
+        if watched is self.field and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.flush()
+                return True
+            if event.key() == Qt.Key.Key_Down and self.searching and self.results.results.rowCount():
+                self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+                if not self.results.currentIndex().isValid():
+                    self.results.setCurrentIndex(self.results.results.index(0))
+                return True
+        return super().eventFilter(watched, event)
 
     def _filters_edited(self) -> None:
         self._show_summary()

@@ -23,7 +23,17 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -329,6 +339,7 @@ class ResultDelegate(QStyledItemDelegate):
         layout.endLayout()
         layout.draw(painter, QPointF(rect.topLeft()))
         if last is not None and last.textStart() + last.textLength() < len(text):
+            painter.setFont(font)
             painter.drawText(
                 QPointF(rect.left() + last.naturalTextWidth() + 1, rect.top() + last.y() + last.ascent()), "…"
             )
@@ -353,11 +364,27 @@ class ResultsView(QListView):
         self.setAlternatingRowColors(True)
         self.setTabKeyNavigation(False)
         self.setAccessibleName("Search results")
+        self.empty_text = ""
         self.selectionModel().currentRowChanged.connect(self._current_changed)
 
     def set_colours(self, colours: HitColours) -> None:
         self.delegate.colours = colours
         self.viewport().update()
+
+    def set_empty_text(self, text: str) -> None:
+        """What the list says while it has no rows ("" for nothing)."""
+        self.empty_text = text
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.results.rowCount() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = self.viewport().rect().adjusted(16, 24, -16, -16)
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            painter.drawText(area, int(flags), self.empty_text)
+            painter.end()
 
     def current_id(self) -> int | None:
         index = self.currentIndex()

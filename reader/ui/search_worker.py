@@ -27,11 +27,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.library import Library, LibraryError, SearchInterrupted
-from reader.core.search import Query, QueryError, SearchFilters, Snippet
+from reader.core.search import Matcher, Query, QueryError, SearchFilters, Snippet
 
 PAGE_SIZE = 100
 SNIPPET_WIDTH = 220  # characters around the first hit: two lines of the results list and some to spare
-SNIPPET_BATCH = 8  # snippets sent to the window at a time, so the first rows fill in at once
+SNIPPET_BATCH = 8  # snippets read and sent to the window at a time, so the first rows fill in at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +105,7 @@ class SearchRunner(QObject):
         self._generation = 0  # the newest search submitted
         self._running: _Task | None = None
         self._library: Library | None = None  # the worker's own; only interrupt() is called from here
+        self._matchers: dict[int, Matcher] = {}  # generation → its words as expressions (worker thread only)
         self._thread: threading.Thread | None = None
         self._closed = False
         self.before_task: Callable[[str], None] | None = None  # tests: a hook run on the worker thread
@@ -248,6 +249,8 @@ class SearchRunner(QObject):
         seconds = time.perf_counter() - started
         if self._stale(task):
             return
+        if task.kind == _SEARCH:
+            self._matchers = {task.generation: result.matcher()}  # the snippets' word forms, this search's only
         rows = tuple(ResultRow(h.id, h.date, h.time, h.title, h.language, h.doc_type) for h in result.hits)
         page = ResultPage(
             task.generation,
@@ -268,23 +271,31 @@ class SearchRunner(QObject):
             self._add(_Task(_MONTHS, task.generation, r))
 
     def _snippets(self, task: _Task) -> None:
+        """Snippets in small batches (one read each), each sent as soon as it is made."""
         assert self._library is not None
         r = task.request
-        found: dict[int, Snippet] = {}
-        for transcript_id in task.ids:
+        matcher = self._matchers.get(task.generation)
+        query: Matcher | str = matcher if matcher is not None else r.query
+        ids = list(task.ids)
+        for start in range(0, len(ids), SNIPPET_BATCH):
             if self._stale(task):
                 return
+            chunk = ids[start : start + SNIPPET_BATCH]
             try:
-                found[transcript_id] = self._library.snippet(
-                    transcript_id, r.query, speaker=r.filters.speaker, width=SNIPPET_WIDTH
-                )
-            except LibraryError:  # deleted meanwhile: an empty snippet rather than a request forever
-                found[transcript_id] = Snippet("")
-            if len(found) >= SNIPPET_BATCH:
-                self._emit(self.snippets_ready, task.generation, found)
+                found = self._library.snippets(chunk, query, speaker=r.filters.speaker, width=SNIPPET_WIDTH)
+            except LibraryError:  # one was deleted meanwhile: the others one by one, an empty one for it
                 found = {}
-        if found and not self._stale(task):
-            self._emit(self.snippets_ready, task.generation, found)
+                for transcript_id in chunk:
+                    try:
+                        found.update(
+                            self._library.snippets(
+                                [transcript_id], query, speaker=r.filters.speaker, width=SNIPPET_WIDTH
+                            )
+                        )
+                    except LibraryError:
+                        found[transcript_id] = Snippet("")
+            if not self._stale(task):
+                self._emit(self.snippets_ready, task.generation, found)
 
     def _months(self, task: _Task) -> None:
         assert self._library is not None

@@ -24,7 +24,7 @@ from reader.ui.dates import month_name
 from reader.ui.hit_histogram import count_text
 from reader.ui.main_window import MainWindow
 from reader.ui.search_panel import showing_text
-from reader.ui.search_style import LIGHT_HITS
+from reader.ui.search_style import DARK_HITS, LIGHT_HITS
 from reader.ui.transcript_hits import LAYER
 from tests.bench.corpus import generate
 from tests.conftest import SEED
@@ -507,3 +507,49 @@ def test_j_and_k_step_through_the_results_while_searching(qtbot, window: MainWin
     assert window.current_id == search.results.results.rows[1].id
     qtbot.keyClick(window.view.text, Qt.Key.Key_K)
     assert window.current_id == search.results.results.rows[0].id
+
+
+def test_sorting_by_date_puts_the_newest_first(qtbot, window: MainWindow, library: Library) -> None:
+    search = search_of(window)
+    type_query(qtbot, window, "sanctions")
+    wait_for_results(qtbot, window, library.search("sanctions").total)
+    search.panel.sort.setCurrentIndex(search.panel.sort.findData("date"))
+    by_date = [h.id for h in library.search("sanctions", sort="date", limit=100).hits]
+    qtbot.waitUntil(lambda: shown_ids(window) == by_date)
+    dates = [row.date for row in search.results.results.rows]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_down_in_the_field_goes_to_the_first_result(qtbot, window: MainWindow, library: Library) -> None:
+    search = search_of(window)
+    type_query(qtbot, window, "NATO")
+    qtbot.keyClick(search.panel.field, Qt.Key.Key_Return)  # at once, without the pause
+    wait_for_results(qtbot, window, library.search("NATO").total)
+    window.open_transcript(seed_id(library))  # not a result: nothing is current in the list
+    search.results.select_id(None)
+    qtbot.keyClick(search.panel.field, Qt.Key.Key_Down)
+    assert search.results.hasFocus()
+    assert window.current_id == search.results.results.rows[0].id
+
+
+def test_a_search_without_matches_says_so(qtbot, window: MainWindow) -> None:
+    search = search_of(window)
+    type_query(qtbot, window, "Spitsbergen")
+    wait_for_results(qtbot, window, 0)
+    assert search.results.empty_text.startswith("No transcript matches")
+    wait_idle(qtbot, window)
+    assert not search.panel.histogram.isVisible() and not search.calendar_marks.days
+
+
+def test_hits_take_the_dark_theme_colours(qtbot, window: MainWindow, library: Library) -> None:
+    search = search_of(window)
+    type_query(qtbot, window, "sanctions")
+    wait_for_results(qtbot, window, library.search("sanctions").total)
+    search.results.setCurrentIndex(search.results.results.index(0))
+    window.set_theme("dark")
+    pane = window.view.text
+    qtbot.waitUntil(
+        lambda: pane.layer(LAYER) and pane.layer(LAYER)[0].format.background().color() == QColor(DARK_HITS.current)
+    )
+    assert {s.format.background().color().name() for s in pane.layer(LAYER)[1:]} == {DARK_HITS.hit}
+    assert search.panel.histogram.bar_colour == QColor(DARK_HITS.bar)
