@@ -11,7 +11,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSize, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -128,8 +138,10 @@ class NoteEdit(QPlainTextEdit):
         length = len(self.toPlainText()) - selected + pasted
         if length > MAX_NOTE_CHARS:
             self.refused.emit(
-                f"Nothing was pasted: a note can hold up to {MAX_NOTE_CHARS:,} characters, and with the pasted "
-                f"text ({pasted:,} characters) this one would have {length:,}."
+                self.tr(
+                    "Nothing was pasted: a note can hold up to {limit} characters, and with the pasted "
+                    "text ({pasted} characters) this one would have {length}."
+                ).format(limit=f"{MAX_NOTE_CHARS:,}", pasted=f"{pasted:,}", length=f"{length:,}")
             )
             return
         super().insertFromMimeData(source)
@@ -186,7 +198,7 @@ class AnnotationEditor(QDialog):
             button.setText(f"{n} {entry.meaning or entry.key}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setToolTip(f"{entry.meaning or entry.key} ({n} in the text)")
+            button.setToolTip(self.tr("{meaning} ({n} in the text)").format(meaning=entry.meaning or entry.key, n=n))
             button.clicked.connect(lambda _checked=False, key=entry.key: self._save_color(key))
             self.colour_group.addButton(button)
             colour_grid.addWidget(button, (n - 1) // COLOUR_COLUMNS, (n - 1) % COLOUR_COLUMNS)
@@ -195,22 +207,22 @@ class AnnotationEditor(QDialog):
         self.note = NoteEdit(self)
         self.note.refused.connect(lambda message: self._report(message, ""))
         self.note.setObjectName("noteEdit")
-        self.note.setPlaceholderText("Write a note — it is saved as you type")
+        self.note.setPlaceholderText(self.tr("Write a note — it is saved as you type"))
         self.note.setTabChangesFocus(True)
         self.note.setPlainText((a.note or "") if a is not None else "")
         self.note.moveCursor(self.note.textCursor().MoveOperation.End)
         self.note.setMinimumSize(QSize(420, 140))
-        note_label = QLabel("&Note", self)
+        note_label = QLabel(self.tr("&Note"), self)
         note_label.setBuddy(self.note)
 
         self.tags = QLineEdit(self)
         self.tags.setObjectName("tagsEdit")
-        self.tags.setPlaceholderText("Tags, separated by commas: sanctions, China")
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas: sanctions, China"))
         self.tags.setText(", ".join(a.tags) if a is not None else "")
         self.tags.setCompleter(TagCompleter(backend.tag_choices(), self.tags))
         self.tags.editingFinished.connect(self.save_tags)
         self.tags.setEnabled(True)
-        tags_label = QLabel("&Tags", self)
+        tags_label = QLabel(self.tr("&Tags"), self)
         tags_label.setBuddy(self.tags)
 
         self.status = QLabel(self)
@@ -221,7 +233,7 @@ class AnnotationEditor(QDialog):
         buttons.rejected.connect(self.close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAutoDefault(False)
-        close.setToolTip("Close (Esc, Ctrl+Enter); everything is saved already")
+        close.setToolTip(self.tr("Close (Esc, Ctrl+Enter); everything is saved already"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.quote)
@@ -246,7 +258,7 @@ class AnnotationEditor(QDialog):
     # -- saving ----------------------------------------------------------------------------------
 
     def _note_typed(self) -> None:
-        self.status.setText("Typing…")
+        self.status.setText(self.tr("Typing…"))
         self.timer.start()
 
     def save_note(self) -> None:
@@ -254,13 +266,13 @@ class AnnotationEditor(QDialog):
         text = self.note.toPlainText()
         saved_note = self.target.annotation.note if self.target.annotation is not None else None
         if (saved_note or "") == text:
-            self.status.setText("Saved")
+            self.status.setText(self.tr("Saved"))
             return
         if self.target.annotation is None and not text.strip():
             self.status.setText("")
             return
         message = self.backend.save_note(self.target, text, self.session)
-        self._report(message, "Saved")
+        self._report(message, self.tr("Saved"))
 
     def save_tags(self) -> None:
         current = tuple(self.target.annotation.tags) if self.target.annotation is not None else ()
@@ -274,12 +286,13 @@ class AnnotationEditor(QDialog):
             saved = self.target.annotation.tags
             if not self.tags.hasFocus():
                 self.tags.setText(", ".join(saved))
-            self._report(None, "Tags saved: " + ", ".join(saved) if saved else "No tags")
+            done = self.tr("Tags saved: {tags}").format(tags=", ".join(saved)) if saved else self.tr("No tags")
+            self._report(None, done)
         else:
-            self._report(message, "Saved")
+            self._report(message, self.tr("Saved"))
 
     def _save_color(self, key: str) -> None:
-        self._report(self.backend.save_color(self.target, key, self.session), "Colour saved")
+        self._report(self.backend.save_color(self.target, key, self.session), self.tr("Colour saved"))
 
     def _report(self, message: str | None, done: str) -> None:
         if message is None:
@@ -327,13 +340,16 @@ class AnnotationEditor(QDialog):
 
 
 def _title(target: EditTarget) -> str:
-    noun = {
-        AnnotationKind.HIGHLIGHT: "highlight",
-        AnnotationKind.PARAGRAPH_NOTE: f"paragraph {target.paragraph + 1 if target.paragraph is not None else ''}",
-        AnnotationKind.TRANSCRIPT_NOTE: "the whole transcript",
+    number = target.paragraph + 1 if target.paragraph is not None else ""
+    title = {
+        AnnotationKind.HIGHLIGHT: QCoreApplication.translate("AnnotationEditor", "Note on highlight"),
+        AnnotationKind.PARAGRAPH_NOTE: QCoreApplication.translate(
+            "AnnotationEditor", "Note on paragraph {number}"
+        ).format(number=number),
+        AnnotationKind.TRANSCRIPT_NOTE: QCoreApplication.translate("AnnotationEditor", "Note on the whole transcript"),
     }[target.kind]
-    state = "" if target.annotation is not None else " (new)"
-    return f"Note on {noun}{state}"
+    new = QCoreApplication.translate("AnnotationEditor", "(new)")
+    return title if target.annotation is not None else f"{title} {new}"
 
 
 # -- the colour legend -------------------------------------------------------------------------------
@@ -361,12 +377,14 @@ class LegendPage(QWidget):
         self.grid = QGridLayout()
         self.grid.setColumnStretch(2, 1)
         intro = QLabel(
-            "What each highlight colour means to you. The meaning is shown with every highlight and goes "
-            "with it into exports. Digits 1–9 highlight in these colours.",
+            self.tr(
+                "What each highlight colour means to you. The meaning is shown with every highlight and goes "
+                "with it into exports. Digits 1–9 highlight in these colours."
+            ),
             self,
         )
         intro.setWordWrap(True)
-        self.add_button = QPushButton("&Add colour", self)
+        self.add_button = QPushButton(self.tr("&Add colour"), self)
         self.add_button.clicked.connect(self.add_colour)
         self.error = QLabel(self)
         self.error.setObjectName("editorStatus")
@@ -400,7 +418,8 @@ class LegendPage(QWidget):
 
     def add_colour(self) -> None:
         if len(self.rows) >= MAX_LEGEND_COLORS:
-            self.show_error(f"The legend holds up to {MAX_LEGEND_COLORS} colours (digits 1–9).")
+            limit = self.tr("The legend holds up to {count} colours (digits 1–9).")
+            self.show_error(limit.format(count=MAX_LEGEND_COLORS))
             return
         taken = {key for key, *_ in self.rows}
         key, hex_ = next(
@@ -416,20 +435,24 @@ class LegendPage(QWidget):
         colour = QToolButton(self)
         colour.setObjectName(f"legendColour:{entry.key}")
         colour.setIcon(swatch(entry.hex, 18))
-        colour.setToolTip(f"{entry.key} ({entry.hex}): choose another shade")
+        colour.setToolTip(self.tr("{key} ({hex}): choose another shade").format(key=entry.key, hex=entry.hex))
         colour.clicked.connect(lambda _checked=False, key=entry.key: self._choose(key))
         meaning = QLineEdit(entry.meaning, self)
         meaning.setObjectName(f"legendMeaning:{entry.key}")
-        meaning.setPlaceholderText(f"What {entry.key} means")
+        meaning.setPlaceholderText(self.tr("What {key} means").format(key=entry.key))
         meaning.setMaxLength(100)
         remove = QToolButton(self)
-        remove.setText("Remove")
+        remove.setText(self.tr("Remove"))
         uses = self.used.get(entry.key, 0)
         remove.setEnabled(uses == 0)
         remove.setToolTip(
-            f"{uses} annotation{'s' if uses != 1 else ''} use this colour: give it a new meaning instead"
+            (
+                self.tr("1 annotation uses this colour: give it a new meaning instead")
+                if uses == 1
+                else self.tr("{count} annotations use this colour: give it a new meaning instead").format(count=uses)
+            )
             if uses
-            else "Remove this colour"
+            else self.tr("Remove this colour")
         )
         remove.clicked.connect(lambda _checked=False, key=entry.key: self._remove(key))
         self.rows.append((entry.key, colour, meaning, remove))
@@ -446,7 +469,7 @@ class LegendPage(QWidget):
         for n, (key, colour, meaning, remove) in enumerate(self.rows, start=1):
             number = QLabel(str(n), self)
             self._numbers.append(number)
-            number.setToolTip(f"Press {n} in the text to highlight in {key}")
+            number.setToolTip(self.tr("Press {n} in the text to highlight in {key}").format(n=n, key=key))
             self.grid.addWidget(number, n, 0)
             self.grid.addWidget(colour, n, 1)
             self.grid.addWidget(meaning, n, 2)
@@ -456,7 +479,7 @@ class LegendPage(QWidget):
         self.add_button.setEnabled(len(self.rows) < MAX_LEGEND_COLORS)
 
     def _choose(self, key: str) -> None:
-        chosen = QColorDialog.getColor(QColor(self.hexes[key]), self, f"Colour for “{key}”")
+        chosen = QColorDialog.getColor(QColor(self.hexes[key]), self, self.tr("Colour for “{key}”").format(key=key))
         if chosen.isValid():
             self.set_hex(key, chosen.name().upper())
 
@@ -489,7 +512,7 @@ class LegendEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("legendEditor")
-        self.setWindowTitle("Colour legend")
+        self.setWindowTitle(self.tr("Colour legend"))
         self.page = LegendPage(legend, used, save, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from reader.core.library import Library, LibraryError
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from reader.core.export.annotation_import import ImportReport
 
 PROGRESS_DELAY_MS = 500
-FILE_FILTER = "Annotation files (*.json *.jsonld);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("AnnotationImportRun", "Annotation files (*.json *.jsonld);;All files (*)")
 
 
 class AnnotationImportRun(QObject):
@@ -36,9 +36,11 @@ class AnnotationImportRun(QObject):
         self.file = file
         self.report: ImportReport | None = None
         self.message = ""
-        self.dialog = QProgressDialog(f"Importing the annotations in {file.name}…", "", 0, 0, parent)
+        self.dialog = QProgressDialog(
+            self.tr("Importing the annotations in {file}…").format(file=file.name), "", 0, 0, parent
+        )
         self.dialog.setObjectName("annotationImportProgress")
-        self.dialog.setWindowTitle("Importing annotations")
+        self.dialog.setWindowTitle(self.tr("Importing annotations"))
         self.dialog.setCancelButton(None)  # one transaction: all or nothing, nothing to stop half-way
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(PROGRESS_DELAY_MS)
@@ -87,34 +89,59 @@ def report_text(report: ImportReport) -> tuple[str, str]:
     """The report in words: a headline, and the counts one per line."""
     o = report.outcome
     n = report.entries
-    headline = f"{Path(report.file).name}: {n:,} annotation{'' if n == 1 else 's'} ({report.format})"
-    lines = [f"{o.added:,} added"]
+    name = Path(report.file).name
+    if n == 1:
+        one = QCoreApplication.translate("AnnotationImportRun", "{file}: 1 annotation ({format})")
+        headline = one.format(file=name, format=report.format)
+    else:
+        many = QCoreApplication.translate("AnnotationImportRun", "{file}: {count} annotations ({format})")
+        headline = many.format(file=name, count=f"{n:,}", format=report.format)
+    added = QCoreApplication.translate("AnnotationImportRun", "{count} added")
+    lines = [added.format(count=f"{o.added:,}")]
     if o.orphaned:
-        lines[0] += f", {o.orphaned:,} of them as orphans (their text was not found)"
-    lines.append(f"{o.already_present:,} already present")
-    lines.append(f"{o.unmatched:,} unmatched: kept until their transcript is in the library")
+        orphans = QCoreApplication.translate(
+            "AnnotationImportRun", ", {count} of them as orphans (their text was not found)"
+        )
+        lines[0] += orphans.format(count=f"{o.orphaned:,}")
+    present = QCoreApplication.translate("AnnotationImportRun", "{count} already present")
+    lines.append(present.format(count=f"{o.already_present:,}"))
+    unmatched = QCoreApplication.translate(
+        "AnnotationImportRun", "{count} unmatched: kept until their transcript is in the library"
+    )
+    lines.append(unmatched.format(count=f"{o.unmatched:,}"))
     if o.attached:
-        lines.append(f"{o.attached:,} waiting from before, attached now")
+        attached = QCoreApplication.translate("AnnotationImportRun", "{count} waiting from before, attached now")
+        lines.append(attached.format(count=f"{o.attached:,}"))
     if o.recoloured:
-        lines.append(f"{o.recoloured:,} in the first colour (the legend has no room for theirs)")
+        recoloured = QCoreApplication.translate(
+            "AnnotationImportRun", "{count} in the first colour (the legend has no room for theirs)"
+        )
+        lines.append(recoloured.format(count=f"{o.recoloured:,}"))
     if report.skipped:
-        lines.append(f"{report.skipped:,} skipped (neither a quote nor a note)")
+        skipped = QCoreApplication.translate("AnnotationImportRun", "{count} skipped (neither a quote nor a note)")
+        lines.append(skipped.format(count=f"{report.skipped:,}"))
     if o.bookmarks_added or o.bookmarks_present:
-        lines.append(f"{o.bookmarks_added:,} bookmarks added, {o.bookmarks_present:,} already present")
+        bookmarks = QCoreApplication.translate(
+            "AnnotationImportRun", "{added} bookmarks added, {present} already present"
+        )
+        lines.append(bookmarks.format(added=f"{o.bookmarks_added:,}", present=f"{o.bookmarks_present:,}"))
     return headline, "\n".join(lines)
 
 
 def report_box(report: ImportReport, parent: QWidget | None) -> QMessageBox:
     """The report dialog (not shown yet); the documents not in the library under "Show Details…"."""
     headline, counts = report_text(report)
-    box = QMessageBox(QMessageBox.Icon.Information, "Annotations imported", headline,
-                      QMessageBox.StandardButton.Ok, parent)  # fmt: skip
+    title = QCoreApplication.translate("AnnotationImportRun", "Annotations imported")
+    box = QMessageBox(QMessageBox.Icon.Information, title, headline, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("annotationImportReport")
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(counts)
     if report.missing_documents:
         box.setDetailedText(
-            "The transcripts these annotations belong to, not in the library yet:\n\n"
+            QCoreApplication.translate(
+                "AnnotationImportRun", "The transcripts these annotations belong to, not in the library yet:"
+            )
+            + "\n\n"
             + "\n".join(report.missing_documents)
         )
     return box
@@ -122,11 +149,14 @@ def report_box(report: ImportReport, parent: QWidget | None) -> QMessageBox:
 
 def failure_box(file: Path, message: str, parent: QWidget | None) -> QMessageBox:
     """The reason a file was refused, in the core's words; the library is as it was."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Annotations not imported",
-                      f"The annotations in {file.name} could not be imported.",
-                      QMessageBox.StandardButton.Ok, parent)  # fmt: skip
+    title = QCoreApplication.translate("AnnotationImportRun", "Annotations not imported")
+    text = QCoreApplication.translate("AnnotationImportRun", "The annotations in {file} could not be imported.")
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, text.format(file=file.name), QMessageBox.StandardButton.Ok, parent
+    )
     box.setObjectName("annotationImportFailed")
     box.setTextFormat(Qt.TextFormat.PlainText)
     said = "nothing" in message.lower()
-    box.setInformativeText(message if said else f"{message}\n\nNothing in the library was changed.")
+    unchanged = QCoreApplication.translate("AnnotationImportRun", "Nothing in the library was changed.")
+    box.setInformativeText(message if said else f"{message}\n\n{unchanged}")
     return box

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -75,9 +76,10 @@ class Entry:
     def quote(self) -> str:
         a = self.annotation
         if a is None:
-            return f"Bookmark{': ' + self.bookmark.label if self.bookmark and self.bookmark.label else ''}"
+            bookmark = QCoreApplication.translate("AnnotationsPanel", "Bookmark")
+            return f"{bookmark}: {self.bookmark.label}" if self.bookmark and self.bookmark.label else bookmark
         if a.kind is AnnotationKind.TRANSCRIPT_NOTE:
-            return "Note on the whole transcript"
+            return QCoreApplication.translate("AnnotationsPanel", "Note on the whole transcript")
         return " ".join(a.exact.split())
 
     @property
@@ -319,8 +321,8 @@ class AnnotationsPanel(QWidget):
         self.chips_layout.setSpacing(2)
         self.legend_button = QToolButton(self)
         self.legend_button.setObjectName("legendButton")
-        self.legend_button.setText("Legend…")
-        self.legend_button.setToolTip("What each colour means: edit the colour legend")
+        self.legend_button.setText(self.tr("Legend…"))
+        self.legend_button.setToolTip(self.tr("What each colour means: edit the colour legend"))
         self.legend_button.clicked.connect(self.legend_requested)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -332,24 +334,28 @@ class AnnotationsPanel(QWidget):
 
         self.list = EntryList(self)
         self.list.setObjectName("annotationList")
-        self.list.setAccessibleName("Annotations of this transcript")
+        self.list.setAccessibleName(self.tr("Annotations of this transcript"))
         self.list.activated.connect(self._activated)
         self.list.clicked.connect(self._activated)
         self.empty = QLabel(
-            "No annotations yet.\nSelect text (Shift+arrows, P for a paragraph) and press H, or 1–9 for a colour.",
+            self.tr(
+                "No annotations yet.\nSelect text (Shift+arrows, P for a paragraph) and press H, or 1–9 for a colour."
+            ),
             self,
         )
         self.empty.setObjectName("panelEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.note_button = QPushButton("Note on &transcript…", self)
+        self.note_button = QPushButton(self.tr("Note on &transcript…"), self)
         self.note_button.clicked.connect(self.transcript_note_requested)
-        self.reattach_button = QPushButton("&Re-attach to selection", self)
+        self.reattach_button = QPushButton(self.tr("&Re-attach to selection"), self)
         self.reattach_button.setObjectName("reattachButton")
-        self.reattach_button.setToolTip("Select where this passage is now in the text, then re-attach the orphan there")
+        self.reattach_button.setToolTip(
+            self.tr("Select where this passage is now in the text, then re-attach the orphan there")
+        )
         self.reattach_button.clicked.connect(self._reattach)
-        self.library_button = QPushButton("&All annotations…", self)
+        self.library_button = QPushButton(self.tr("&All annotations…"), self)
         self.library_button.clicked.connect(self.library_requested)
         buttons = QGridLayout()
         buttons.addWidget(self.note_button, 0, 0)
@@ -383,7 +389,7 @@ class AnnotationsPanel(QWidget):
         for chip in self.chips.findChildren(QToolButton):
             chip.setChecked(chip.objectName() == f"chip:{current}")
         meaning = next((e.meaning or e.key for e in legend if e.key == current), "")
-        self.current_meaning.setText(f"H highlights as: {meaning}" if meaning else "")
+        self.current_meaning.setText(self.tr("H highlights as: {meaning}").format(meaning=meaning) if meaning else "")
 
     def _build_chips(self, legend: Sequence[ColorLegendEntry]) -> None:
         while self.chips_layout.count():
@@ -400,7 +406,9 @@ class AnnotationsPanel(QWidget):
             chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             chip.setCheckable(True)
             chip.setAutoRaise(True)
-            chip.setToolTip(f"{n}: {entry.meaning or entry.key} — make it the colour of H")
+            chip.setToolTip(
+                self.tr("{n}: {meaning} — make it the colour of H").format(n=n, meaning=entry.meaning or entry.key)
+            )
             chip.clicked.connect(lambda _checked=False, key=entry.key: self.color_chosen.emit(key))
             self.chips_layout.addWidget(chip)
         self.chips_layout.addStretch(1)
@@ -437,7 +445,8 @@ class AnnotationsPanel(QWidget):
 def document_line(doc: TranscriptSummary | None) -> str:
     if doc is None:
         return ""
-    date = long_date(doc.published_date) if doc.published_date else "undated"
+    undated = QCoreApplication.translate("AnnotationsBrowser", "undated")
+    date = long_date(doc.published_date) if doc.published_date else undated
     return f"{date} · {doc.language.upper()} · {doc.title}"
 
 
@@ -449,7 +458,7 @@ class AnnotationsBrowser(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotationsBrowser")
-        self.setWindowTitle("All annotations")
+        self.setWindowTitle(self.tr("All annotations"))
         self.setModal(False)
         self.resize(760, 620)
         self.annotations: list[Annotation] = []
@@ -458,7 +467,7 @@ class AnnotationsBrowser(QDialog):
 
         self.text = QLineEdit(self)
         self.text.setObjectName("annotationFilterText")
-        self.text.setPlaceholderText("Filter by words in the quote, note, tags or title")
+        self.text.setPlaceholderText(self.tr("Filter by words in the quote, note, tags or title"))
         self.text.setClearButtonEnabled(True)
         self.color = QComboBox(self)
         self.color.setObjectName("annotationFilterColour")
@@ -471,11 +480,11 @@ class AnnotationsBrowser(QDialog):
         self.document.setMinimumContentsLength(24)
         self.document.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.date_field = QComboBox(self)
-        self.date_field.addItem("Document date", "document")
-        self.date_field.addItem("Last change", "modified")
-        self.use_from = QCheckBox("&From", self)
+        self.date_field.addItem(self.tr("Document date"), "document")
+        self.date_field.addItem(self.tr("Last change"), "modified")
+        self.use_from = QCheckBox(self.tr("&From"), self)
         self.date_from = QDateEdit(self)
-        self.use_to = QCheckBox("&to", self)
+        self.use_to = QCheckBox(self.tr("&to"), self)
         self.date_to = QDateEdit(self)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
@@ -484,35 +493,35 @@ class AnnotationsBrowser(QDialog):
             edit.setEnabled(False)
         self.use_from.toggled.connect(self.date_from.setEnabled)
         self.use_to.toggled.connect(self.date_to.setEnabled)
-        self.orphans = QCheckBox("&Orphans only", self)
-        self.orphans.setToolTip("Annotations whose text was not found after a re-import")
+        self.orphans = QCheckBox(self.tr("&Orphans only"), self)
+        self.orphans.setToolTip(self.tr("Annotations whose text was not found after a re-import"))
         self.sort = QComboBox(self)
         self.sort.setObjectName("annotationSort")
-        self.sort.addItem("By document date", "document")
-        self.sort.addItem("By last change", "modified")
+        self.sort.addItem(self.tr("By document date"), "document")
+        self.sort.addItem(self.tr("By last change"), "modified")
         self.count = QLabel(self)
         self.count.setObjectName("annotationCount")
 
         self.list = EntryList(self)
         self.list.setObjectName("annotationBrowserList")
-        self.list.setAccessibleName("All annotations")
+        self.list.setAccessibleName(self.tr("All annotations"))
         self.list.activated.connect(self._open)
         self.list.doubleClicked.connect(self._open)
-        self.open_button = QPushButton("&Go to annotation", self)
+        self.open_button = QPushButton(self.tr("&Go to annotation"), self)
         self.open_button.clicked.connect(lambda: self._open(self.list.currentIndex()))
-        close = QPushButton("Close", self)
+        close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.close)
 
         grid = QGridLayout()
         grid.addWidget(self.text, 0, 0, 1, 6)
         for col, (label, widget) in enumerate(
-            (("&Colour", self.color), ("T&ag", self.tag), ("&Language", self.language))
+            ((self.tr("&Colour"), self.color), (self.tr("T&ag"), self.tag), (self.tr("&Language"), self.language))
         ):
             caption = QLabel(label, self)
             caption.setBuddy(widget)
             grid.addWidget(caption, 1, col * 2)
             grid.addWidget(widget, 1, col * 2 + 1)
-        doc_label = QLabel("&Document", self)
+        doc_label = QLabel(self.tr("&Document"), self)
         doc_label.setBuddy(self.document)
         grid.addWidget(doc_label, 2, 0)
         grid.addWidget(self.document, 2, 1, 1, 5)
@@ -552,16 +561,16 @@ class AnnotationsBrowser(QDialog):
     ) -> None:
         """Everything the view filters; the choices of the combo boxes follow it (their picks kept)."""
         self.annotations, self.documents, self.legend = list(annotations), documents, legend
-        _refill(self.color, "Any colour", [(e.meaning or e.key, e.key, e.hex) for e in legend])
-        _refill(self.tag, "Any tag", [(t, t, "") for t in tags])
+        _refill(self.color, self.tr("Any colour"), [(e.meaning or e.key, e.key, e.hex) for e in legend])
+        _refill(self.tag, self.tr("Any tag"), [(t, t, "") for t in tags])
         languages = sorted({documents[a.transcript_id].language for a in annotations if a.transcript_id in documents})
-        _refill(self.language, "Any language", [(code.upper(), code, "") for code in languages])
+        _refill(self.language, self.tr("Any language"), [(code.upper(), code, "") for code in languages])
         annotated = sorted(
             {a.transcript_id for a in annotations if a.transcript_id in documents},
             key=lambda t: documents[t].published_date or dt.date.min,
             reverse=True,
         )
-        _refill(self.document, "Any document", [(document_line(documents[t]), t, "") for t in annotated])
+        _refill(self.document, self.tr("Any document"), [(document_line(documents[t]), t, "") for t in annotated])
         dates = [d for t in annotated if (d := documents[t].published_date) is not None]
         if dates:  # the range of the annotated documents, until the reader sets one
             first, last = min(dates), max(dates)

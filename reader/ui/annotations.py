@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
@@ -134,7 +134,7 @@ class _LegendChange(QUndoCommand):
         before: tuple[ColorLegendEntry, ...],
         after: tuple[ColorLegendEntry, ...],
     ) -> None:
-        super().__init__("Change the colour legend")
+        super().__init__(QCoreApplication.translate("AnnotationsController", "Change the colour legend"))
         self.controller = controller
         self.before, self.after = before, after
         self._made = True
@@ -186,7 +186,7 @@ class AnnotationsController(QObject):
         self.notes_strip.setObjectName("transcriptNotes")
         self.notes_strip.setWordWrap(True)
         self.notes_strip.setTextFormat(Qt.TextFormat.PlainText)
-        self.notes_strip.setToolTip("Your note on this transcript (Shift+N edits it)")
+        self.notes_strip.setToolTip(self.tr("Your note on this transcript (Shift+N edits it)"))
         self.notes_strip.hide()
         header_layout = view.header.layout()
         if header_layout is not None:
@@ -215,7 +215,7 @@ class AnnotationsController(QObject):
             panel.reattach_requested.connect(self.reattach)
             self._panel = panel
             if self.window is not None:
-                dock = QDockWidget("Annotations", self.window)
+                dock = QDockWidget(self.tr("Annotations"), self.window)
                 dock.setObjectName("annotationsDock")
                 dock.setWidget(panel)
                 dock.setFeatures(
@@ -288,7 +288,7 @@ class AnnotationsController(QObject):
     def transcript(self) -> Transcript | None:
         t = self.view.transcript
         if t is None or t.id is None:
-            self.message.emit("Open a transcript first.")
+            self.message.emit(self.tr("Open a transcript first."))
             return None
         if self.layer.transcript is None or self.layer.transcript.id != t.id:
             self.sync()
@@ -323,10 +323,10 @@ class AnnotationsController(QObject):
     def set_current_color(self, key: str) -> None:
         self.settings.setValue(COLOUR_SETTING, key)
         self._refresh_legend()
-        self.message.emit(f"H now highlights as: {self.layer.meaning(key) or key}")
+        self.message.emit(self.tr("H now highlights as: {meaning}").format(meaning=self.layer.meaning(key) or key))
 
     def _not_in_text(self) -> None:
-        self.message.emit("Select text in the transcript first: F6 moves the focus to it.")
+        self.message.emit(self.tr("Select text in the transcript first: F6 moves the focus to it."))
 
     # -- highlighting --------------------------------------------------------------------------------
 
@@ -345,10 +345,14 @@ class AnnotationsController(QObject):
             existing = same or (self.layer.highlight_at(start) if color else None)
             if existing is not None and existing.kind is AnnotationKind.HIGHLIGHT:
                 if existing.color == key:
-                    self.message.emit(f"Already highlighted as: {self.layer.meaning(key) or key}")
+                    self.message.emit(
+                        self.tr("Already highlighted as: {meaning}").format(meaning=self.layer.meaning(key) or key)
+                    )
                     return existing
-                return self._update(existing, "Change the colour", color=key)
-            self.message.emit("Select some text first: Shift+arrows, Ctrl+Shift+arrows by word, P for the paragraph.")
+                return self._update(existing, self.tr("Change the colour"), color=key)
+            self.message.emit(
+                self.tr("Select some text first: Shift+arrows, Ctrl+Shift+arrows by word, P for the paragraph.")
+            )
             return None
         try:
             with self.layer.own_change():
@@ -357,11 +361,15 @@ class AnnotationsController(QObject):
             self.message.emit(_message(err))
             return None
         self.layer.apply(added=a)
-        self.undo_stack.push(_Change(self, None, a, f"Highlight “{_short(a.exact)}”"))
+        self.undo_stack.push(_Change(self, None, a, self.tr("Highlight “{quote}”").format(quote=_short(a.exact))))
         cursor = self.pane.textCursor()
         cursor.setPosition(a.end)  # on the highlight (its trimmed end), so N, T and Del act on it next
         self.pane.setTextCursor(cursor)
-        self.message.emit(f"Highlighted as: {self.layer.meaning(key) or key} — N adds a note, Ctrl+Z undoes")
+        self.message.emit(
+            self.tr("Highlighted as: {meaning} — N adds a note, Ctrl+Z undoes").format(
+                meaning=self.layer.meaning(key) or key
+            )
+        )
         return a
 
     def highlight_in(self, n: int) -> Annotation | None:
@@ -369,7 +377,9 @@ class AnnotationsController(QObject):
         legend = self.layer.legend
         if not 1 <= n <= len(legend):
             self.message.emit(
-                f"The legend has {len(legend)} colours, so {n} picks none: add colours with Annotate ▸ Colour legend…"
+                self.tr(
+                    "The legend has {count} colours, so {n} picks none: add colours with Annotate ▸ Colour legend…"
+                ).format(count=len(legend), n=n)
             )
             return None
         key = legend[n - 1].key
@@ -457,7 +467,7 @@ class AnnotationsController(QObject):
 
             span = t.paragraph_offsets()[index] if t.paragraphs else (0, 0)
             return EditTarget(t.id, AnnotationKind.PARAGRAPH_NOTE, paragraph=index, quote=t.text[span[0] : span[1]])  # type: ignore[arg-type]
-        self.message.emit("Put the caret on a highlight, or select text, to tag it.")
+        self.message.emit(self.tr("Put the caret on a highlight, or select text, to tag it."))
         return None
 
     def _target_of(self, a: Annotation) -> EditTarget:
@@ -501,23 +511,24 @@ class AnnotationsController(QObject):
                     before = self.library.annotation(target.annotation.id)
                     a = self.library.update_annotation(target.annotation.id, note=text)
         except (InvalidAnnotation, LibraryError) as err:
-            return "Not saved: " + _message(err)
+            return self.tr("Not saved: ") + _message(err)
         self.layer.apply(added=a)
-        self.undo_stack.push(_Change(self, before, a, "Add a note" if before is None else "Edit a note", session))
+        text = self.tr("Add a note") if before is None else self.tr("Edit a note")
+        self.undo_stack.push(_Change(self, before, a, text, session))
         target.annotation = a
         return None
 
     def save_tags(self, target: EditTarget, text: str, session: int) -> str | None:
         if target.annotation is None:
-            return "Write the note first: tags belong to a note or a highlight."
+            return self.tr("Write the note first: tags belong to a note or a highlight.")
         from reader.ui.annotation_editor import split_tags
 
-        return self._save(target, session, "Edit the tags", tags=split_tags(text))
+        return self._save(target, session, self.tr("Edit the tags"), tags=split_tags(text))
 
     def save_color(self, target: EditTarget, key: str, session: int) -> str | None:
         if target.annotation is None:
-            return "Write the note first."
-        return self._save(target, session, "Change the colour", color=key)
+            return self.tr("Write the note first.")
+        return self._save(target, session, self.tr("Change the colour"), color=key)
 
     def _save(self, target: EditTarget, session: int, text: str, **changes: Any) -> str | None:
         assert target.annotation is not None
@@ -526,7 +537,7 @@ class AnnotationsController(QObject):
             with self.layer.own_change():
                 a = self.library.update_annotation(target.annotation.id, **changes)
         except (InvalidAnnotation, LibraryError) as err:
-            return "Not saved: " + _message(err)
+            return self.tr("Not saved: ") + _message(err)
         self.layer.apply(added=a)
         self.undo_stack.push(_Change(self, before, a, text, session))
         target.annotation = a
@@ -545,7 +556,7 @@ class AnnotationsController(QObject):
                 with self.layer.own_change():
                     before = self.library.delete_annotation(a.id)
                 self.layer.apply(removed=a.id)
-                self.undo_stack.push(_Change(self, before, None, "Remove a note", session))
+                self.undo_stack.push(_Change(self, before, None, self.tr("Remove a note"), session))
             except LibraryError:
                 pass
         if self.editor is not None and self.editor.target is target:
@@ -581,11 +592,13 @@ class AnnotationsController(QObject):
             return
         self.layer.apply_bookmarks()
         if is_set:
-            self.undo_stack.push(_BookmarkChange(self, None, bookmark, "Bookmark"))
-            self.message.emit(f"Bookmarked paragraph {paragraph + 1} — B again removes it")
+            self.undo_stack.push(_BookmarkChange(self, None, bookmark, self.tr("Bookmark")))
+            self.message.emit(self.tr("Bookmarked paragraph {n} — B again removes it").format(n=paragraph + 1))
         else:
-            self.undo_stack.push(_BookmarkChange(self, bookmark, None, "Remove the bookmark"))
-            self.message.emit(f"Bookmark on paragraph {paragraph + 1} removed — Ctrl+Z brings it back")
+            self.undo_stack.push(_BookmarkChange(self, bookmark, None, self.tr("Remove the bookmark")))
+            self.message.emit(
+                self.tr("Bookmark on paragraph {n} removed — Ctrl+Z brings it back").format(n=paragraph + 1)
+            )
 
     def delete(self) -> None:
         """Del: remove the annotation under the caret (or the one chosen in the panel)."""
@@ -601,8 +614,8 @@ class AnnotationsController(QObject):
                     self.message.emit(_message(err))
                     return
                 self.layer.apply_bookmarks()
-                self.undo_stack.push(_BookmarkChange(self, removed, None, "Remove the bookmark"))
-                self.message.emit("Bookmark removed — Ctrl+Z brings it back")
+                self.undo_stack.push(_BookmarkChange(self, removed, None, self.tr("Remove the bookmark")))
+                self.message.emit(self.tr("Bookmark removed — Ctrl+Z brings it back"))
                 return
             target = entry.annotation
         else:
@@ -613,7 +626,7 @@ class AnnotationsController(QObject):
                 return
             target = self.layer.annotation_at(self.caret())
         if target is None:
-            self.message.emit("There is no annotation under the caret.")
+            self.message.emit(self.tr("There is no annotation under the caret."))
             return
         try:
             with self.layer.own_change():
@@ -623,30 +636,32 @@ class AnnotationsController(QObject):
             return
         self.layer.apply(removed=old.id)
         what = (
-            "paragraph note"
+            self.tr("paragraph note")
             if old.kind is AnnotationKind.PARAGRAPH_NOTE
-            else "note"
+            else self.tr("note")
             if old.kind is AnnotationKind.TRANSCRIPT_NOTE
-            else "highlight"
+            else self.tr("highlight")
         )
-        self.undo_stack.push(_Change(self, old, None, f"Delete the {what}"))
-        self.message.emit(f"Deleted the {what} “{_short(old.exact)}” — Ctrl+Z brings it back")
+        self.undo_stack.push(_Change(self, old, None, self.tr("Delete the {what}").format(what=what)))
+        self.message.emit(
+            self.tr("Deleted the {what} “{quote}” — Ctrl+Z brings it back").format(what=what, quote=_short(old.exact))
+        )
 
     def undo(self) -> None:
         if not self.undo_stack.canUndo():
-            self.message.emit("Nothing to undo.")
+            self.message.emit(self.tr("Nothing to undo."))
             return
         text = self.undo_stack.undoText()
         self.undo_stack.undo()
-        self.message.emit(f"Undone: {text}")
+        self.message.emit(self.tr("Undone: {text}").format(text=text))
 
     def redo(self) -> None:
         if not self.undo_stack.canRedo():
-            self.message.emit("Nothing to redo.")
+            self.message.emit(self.tr("Nothing to redo."))
             return
         text = self.undo_stack.redoText()
         self.undo_stack.redo()
-        self.message.emit(f"Redone: {text}")
+        self.message.emit(self.tr("Redone: {text}").format(text=text))
 
     def run_undo_step(
         self, step: Callable[[Library], Annotation | None], current: Annotation | None
@@ -657,7 +672,7 @@ class AnnotationsController(QObject):
             with self.layer.own_change():
                 result = step(self.library)
         except (InvalidAnnotation, LibraryError) as err:
-            self.message.emit("Could not undo or redo this: " + _message(err))
+            self.message.emit(self.tr("Could not undo or redo this: ") + _message(err))
             self.layer.reload()
             return current
         self.layer.apply(current.id if current is not None else None, result)
@@ -668,14 +683,14 @@ class AnnotationsController(QObject):
             with self.layer.own_change():
                 step(self.library)
         except (InvalidAnnotation, LibraryError) as err:
-            self.message.emit("Could not undo or redo this: " + _message(err))
+            self.message.emit(self.tr("Could not undo or redo this: ") + _message(err))
         self.layer.apply_bookmarks()
 
     def run_legend_step(self, step: Callable[[Library], object]) -> None:
         try:
             step(self.library)  # the layer re-reads the legend after the library's notification
         except (InvalidAnnotation, LibraryError) as err:
-            self.message.emit("Could not undo or redo this: " + _message(err))
+            self.message.emit(self.tr("Could not undo or redo this: ") + _message(err))
 
     def _update(self, a: Annotation, text: str, **changes: Any) -> Annotation | None:
         try:
@@ -687,7 +702,8 @@ class AnnotationsController(QObject):
         self.layer.apply(added=after)
         self.undo_stack.push(_Change(self, a, after, text))
         if "color" in changes and changes["color"] is not KEEP:
-            self.message.emit(f"Now highlighted as: {self.layer.meaning(after.color) or after.color}")
+            meaning = self.layer.meaning(after.color) or after.color
+            self.message.emit(self.tr("Now highlighted as: {meaning}").format(meaning=meaning))
         return after
 
     # -- orphans ---------------------------------------------------------------------------------------
@@ -696,10 +712,10 @@ class AnnotationsController(QObject):
         """Anchor an orphan to what is selected in the text now."""
         start, end = self.selection()
         if start == end:
-            self.message.emit("Select the passage in the text first, then re-attach the orphan to it.")
+            self.message.emit(self.tr("Select the passage in the text first, then re-attach the orphan to it."))
             return None
         if self.view.transcript is None or self.view.transcript.id != orphan.transcript_id:
-            self.message.emit("Open the orphan's transcript and select the passage there.")
+            self.message.emit(self.tr("Open the orphan's transcript and select the passage there."))
             return None
         try:
             with self.layer.own_change():
@@ -708,8 +724,8 @@ class AnnotationsController(QObject):
             self.message.emit(_message(err))
             return None
         self.layer.apply(added=after)
-        self.undo_stack.push(_Change(self, orphan, after, "Re-attach"))
-        self.message.emit(f"Re-attached to “{_short(after.exact)}”")
+        self.undo_stack.push(_Change(self, orphan, after, self.tr("Re-attach")))
+        self.message.emit(self.tr("Re-attached to “{quote}”").format(quote=_short(after.exact)))
         return after
 
     # -- going to an annotation -----------------------------------------------------------------------
@@ -728,8 +744,10 @@ class AnnotationsController(QObject):
             self.set_panel_visible(True)
             self.panel.select_annotation(a.id)
             self.message.emit(
-                "This annotation's text was not found after the transcript changed: select where it is now "
-                "and choose Re-attach to selection."
+                self.tr(
+                    "This annotation's text was not found after the transcript changed: select where it is now "
+                    "and choose Re-attach to selection."
+                )
             )
             return
         if a.kind is AnnotationKind.TRANSCRIPT_NOTE:
@@ -787,7 +805,7 @@ class AnnotationsController(QObject):
         notes = self.layer.transcript_notes()
         if notes and notes[0].note:
             text = " ".join(notes[0].note.split())
-            self.notes_strip.setText("Your note: " + (text if len(text) <= 240 else text[:240] + "…"))
+            self.notes_strip.setText(self.tr("Your note: ") + (text if len(text) <= 240 else text[:240] + "…"))
             self.notes_strip.show()
         else:
             self.notes_strip.hide()
@@ -856,7 +874,7 @@ class AnnotationsController(QObject):
             return _message(err)
         if after != before:
             self.undo_stack.push(_LegendChange(self, before, after))
-            self.message.emit("Colour legend saved")
+            self.message.emit(self.tr("Colour legend saved"))
         return None
 
     def _caret_annotation(self, a: Annotation | None) -> None:
@@ -883,7 +901,7 @@ def install(window: QMainWindow) -> AnnotationsController:
         register(controller.handlers())
     add_page = getattr(window, "add_preferences_page", None)
     if callable(add_page):
-        add_page("Colours", controller.legend_page)
+        add_page(QCoreApplication.translate("AnnotationsController", "Colours"), controller.legend_page)
     return controller
 
 

@@ -2,6 +2,467 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_GB">
   <context>
+    <name>AnnotationEditor</name>
+    <message>
+      <source>{meaning} ({n} in the text)</source>
+      <translation>{meaning} ({n} в тексте)</translation>
+    </message>
+    <message>
+      <source>Write a note — it is saved as you type</source>
+      <translation>Напишите заметку — она сохраняется по мере ввода</translation>
+    </message>
+    <message>
+      <source>&amp;Note</source>
+      <translation>&amp;Заметка</translation>
+    </message>
+    <message>
+      <source>Tags, separated by commas: sanctions, China</source>
+      <translation>Метки через запятую: санкции, Китай</translation>
+    </message>
+    <message>
+      <source>&amp;Tags</source>
+      <translation>&amp;Метки</translation>
+    </message>
+    <message>
+      <source>Close (Esc, Ctrl+Enter); everything is saved already</source>
+      <translation>Закрыть (Esc, Ctrl+Enter); всё уже сохранено</translation>
+    </message>
+    <message>
+      <source>Typing…</source>
+      <translation>Ввод…</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>Сохранено</translation>
+    </message>
+    <message>
+      <source>Tags saved: {tags}</source>
+      <translation>Метки сохранены: {tags}</translation>
+    </message>
+    <message>
+      <source>No tags</source>
+      <translation>Меток нет</translation>
+    </message>
+    <message>
+      <source>Colour saved</source>
+      <translation>Цвет сохранён</translation>
+    </message>
+    <message>
+      <source>Note on highlight</source>
+      <translation>Заметка к выделению</translation>
+    </message>
+    <message>
+      <source>Note on paragraph {number}</source>
+      <translation>Заметка к абзацу {number}</translation>
+    </message>
+    <message>
+      <source>Note on the whole transcript</source>
+      <translation>Заметка ко всей стенограмме</translation>
+    </message>
+    <message>
+      <source>(new)</source>
+      <translation>(новая)</translation>
+    </message>
+  </context>
+  <context>
+    <name>AnnotationImportRun</name>
+    <message>
+      <source>Annotation files (*.json *.jsonld);;All files (*)</source>
+      <translation>Файлы пометок (*.json *.jsonld);;Все файлы (*)</translation>
+    </message>
+    <message>
+      <source>Importing the annotations in {file}…</source>
+      <translation>Импорт пометок из {file}…</translation>
+    </message>
+    <message>
+      <source>Importing annotations</source>
+      <translation>Импорт пометок</translation>
+    </message>
+    <message>
+      <source>{file}: 1 annotation ({format})</source>
+      <translation>{file}: 1 пометка ({format})</translation>
+    </message>
+    <message>
+      <source>{file}: {count} annotations ({format})</source>
+      <translation>{file}: пометок — {count} ({format})</translation>
+    </message>
+    <message>
+      <source>{count} added</source>
+      <translation>добавлено: {count}</translation>
+    </message>
+    <message>
+      <source>, {count} of them as orphans (their text was not found)</source>
+      <translation>, из них без привязки: {count} (их текст не найден)</translation>
+    </message>
+    <message>
+      <source>{count} already present</source>
+      <translation>уже были: {count}</translation>
+    </message>
+    <message>
+      <source>{count} unmatched: kept until their transcript is in the library</source>
+      <translation>без стенограммы: {count} — хранятся, пока их стенограмма не появится в библиотеке</translation>
+    </message>
+    <message>
+      <source>{count} waiting from before, attached now</source>
+      <translation>ожидавших ранее и привязанных сейчас: {count}</translation>
+    </message>
+    <message>
+      <source>{count} in the first colour (the legend has no room for theirs)</source>
+      <translation>в первом цвете: {count} (в легенде нет места для их цветов)</translation>
+    </message>
+    <message>
+      <source>{count} skipped (neither a quote nor a note)</source>
+      <translation>пропущено: {count} (ни цитаты, ни заметки)</translation>
+    </message>
+    <message>
+      <source>{added} bookmarks added, {present} already present</source>
+      <translation>закладок добавлено: {added}, уже было: {present}</translation>
+    </message>
+    <message>
+      <source>Annotations imported</source>
+      <translation>Пометки импортированы</translation>
+    </message>
+    <message>
+      <source>The transcripts these annotations belong to, not in the library yet:</source>
+      <translation>Стенограммы, к которым относятся эти пометки и которых ещё нет в библиотеке:</translation>
+    </message>
+    <message>
+      <source>Annotations not imported</source>
+      <translation>Пометки не импортированы</translation>
+    </message>
+    <message>
+      <source>The annotations in {file} could not be imported.</source>
+      <translation>Не удалось импортировать пометки из {file}.</translation>
+    </message>
+    <message>
+      <source>Nothing in the library was changed.</source>
+      <translation>В библиотеке ничего не изменилось.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AnnotationsBrowser</name>
+    <message>
+      <source>undated</source>
+      <translation>без даты</translation>
+    </message>
+    <message>
+      <source>All annotations</source>
+      <translation>Все пометки</translation>
+    </message>
+    <message>
+      <source>Filter by words in the quote, note, tags or title</source>
+      <translation>Фильтр по словам цитаты, заметки, меток или названия</translation>
+    </message>
+    <message>
+      <source>Document date</source>
+      <translation>Дата документа</translation>
+    </message>
+    <message>
+      <source>Last change</source>
+      <translation>Последнее изменение</translation>
+    </message>
+    <message>
+      <source>&amp;From</source>
+      <translation>&amp;С</translation>
+    </message>
+    <message>
+      <source>&amp;to</source>
+      <translation>&amp;по</translation>
+    </message>
+    <message>
+      <source>&amp;Orphans only</source>
+      <translation>Только &amp;без привязки</translation>
+    </message>
+    <message>
+      <source>Annotations whose text was not found after a re-import</source>
+      <translation>Пометки, чей текст не найден после повторного импорта</translation>
+    </message>
+    <message>
+      <source>By document date</source>
+      <translation>По дате документа</translation>
+    </message>
+    <message>
+      <source>By last change</source>
+      <translation>По последнему изменению</translation>
+    </message>
+    <message>
+      <source>&amp;Go to annotation</source>
+      <translation>&amp;Перейти к пометке</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Закрыть</translation>
+    </message>
+    <message>
+      <source>&amp;Colour</source>
+      <translation>&amp;Цвет</translation>
+    </message>
+    <message>
+      <source>T&amp;ag</source>
+      <translation>М&amp;етка</translation>
+    </message>
+    <message>
+      <source>&amp;Language</source>
+      <translation>&amp;Язык</translation>
+    </message>
+    <message>
+      <source>&amp;Document</source>
+      <translation>&amp;Документ</translation>
+    </message>
+    <message>
+      <source>Any colour</source>
+      <translation>Любой цвет</translation>
+    </message>
+    <message>
+      <source>Any tag</source>
+      <translation>Любая метка</translation>
+    </message>
+    <message>
+      <source>Any language</source>
+      <translation>Любой язык</translation>
+    </message>
+    <message>
+      <source>Any document</source>
+      <translation>Любой документ</translation>
+    </message>
+  </context>
+  <context>
+    <name>AnnotationsController</name>
+    <message>
+      <source>Change the colour legend</source>
+      <translation>Изменить легенду цветов</translation>
+    </message>
+    <message>
+      <source>Your note on this transcript (Shift+N edits it)</source>
+      <translation>Ваша заметка к этой стенограмме (Shift+N — изменить)</translation>
+    </message>
+    <message>
+      <source>Annotations</source>
+      <translation>Пометки</translation>
+    </message>
+    <message>
+      <source>Open a transcript first.</source>
+      <translation>Сначала откройте стенограмму.</translation>
+    </message>
+    <message>
+      <source>H now highlights as: {meaning}</source>
+      <translation>H теперь выделяет как: {meaning}</translation>
+    </message>
+    <message>
+      <source>Select text in the transcript first: F6 moves the focus to it.</source>
+      <translation>Сначала выделите текст в стенограмме: F6 переводит фокус туда.</translation>
+    </message>
+    <message>
+      <source>Already highlighted as: {meaning}</source>
+      <translation>Уже выделено как: {meaning}</translation>
+    </message>
+    <message>
+      <source>Change the colour</source>
+      <translation>Изменить цвет</translation>
+    </message>
+    <message>
+      <source>Select some text first: Shift+arrows, Ctrl+Shift+arrows by word, P for the paragraph.</source>
+      <translation>Сначала выделите текст: Shift+стрелки, Ctrl+Shift+стрелки по словам, P — абзац.</translation>
+    </message>
+    <message>
+      <source>Highlight “{quote}”</source>
+      <translation>Выделение «{quote}»</translation>
+    </message>
+    <message>
+      <source>Highlighted as: {meaning} — N adds a note, Ctrl+Z undoes</source>
+      <translation>Выделено как: {meaning} — N добавляет заметку, Ctrl+Z отменяет</translation>
+    </message>
+    <message>
+      <source>The legend has {count} colours, so {n} picks none: add colours with Annotate ▸ Colour legend…</source>
+      <translation>В легенде цветов: {count}, поэтому {n} ничего не выбирает: добавьте цвета в Пометки ▸ Легенда цветов…</translation>
+    </message>
+    <message>
+      <source>Put the caret on a highlight, or select text, to tag it.</source>
+      <translation>Поставьте курсор на выделение или выделите текст, чтобы добавить метку.</translation>
+    </message>
+    <message>
+      <source>Not saved: </source>
+      <translation>Не сохранено: </translation>
+    </message>
+    <message>
+      <source>Add a note</source>
+      <translation>Добавить заметку</translation>
+    </message>
+    <message>
+      <source>Edit a note</source>
+      <translation>Изменить заметку</translation>
+    </message>
+    <message>
+      <source>Write the note first: tags belong to a note or a highlight.</source>
+      <translation>Сначала напишите заметку: метки относятся к заметке или выделению.</translation>
+    </message>
+    <message>
+      <source>Edit the tags</source>
+      <translation>Изменить метки</translation>
+    </message>
+    <message>
+      <source>Write the note first.</source>
+      <translation>Сначала напишите заметку.</translation>
+    </message>
+    <message>
+      <source>Remove a note</source>
+      <translation>Удалить заметку</translation>
+    </message>
+    <message>
+      <source>Bookmark</source>
+      <translation>Закладка</translation>
+    </message>
+    <message>
+      <source>Bookmarked paragraph {n} — B again removes it</source>
+      <translation>Закладка на абзаце {n} — повторное B её снимает</translation>
+    </message>
+    <message>
+      <source>Remove the bookmark</source>
+      <translation>Снять закладку</translation>
+    </message>
+    <message>
+      <source>Bookmark on paragraph {n} removed — Ctrl+Z brings it back</source>
+      <translation>Закладка на абзаце {n} снята — Ctrl+Z вернёт её</translation>
+    </message>
+    <message>
+      <source>Bookmark removed — Ctrl+Z brings it back</source>
+      <translation>Закладка снята — Ctrl+Z вернёт её</translation>
+    </message>
+    <message>
+      <source>There is no annotation under the caret.</source>
+      <translation>Под курсором нет пометки.</translation>
+    </message>
+    <message>
+      <source>paragraph note</source>
+      <translation>заметка к абзацу</translation>
+    </message>
+    <message>
+      <source>note</source>
+      <translation>заметка</translation>
+    </message>
+    <message>
+      <source>highlight</source>
+      <translation>выделение</translation>
+    </message>
+    <message>
+      <source>Delete the {what}</source>
+      <translation>Удалить: {what}</translation>
+    </message>
+    <message>
+      <source>Deleted the {what} “{quote}” — Ctrl+Z brings it back</source>
+      <translation>Удалено ({what}) «{quote}» — Ctrl+Z вернёт</translation>
+    </message>
+    <message>
+      <source>Nothing to undo.</source>
+      <translation>Нечего отменять.</translation>
+    </message>
+    <message>
+      <source>Undone: {text}</source>
+      <translation>Отменено: {text}</translation>
+    </message>
+    <message>
+      <source>Nothing to redo.</source>
+      <translation>Нечего повторять.</translation>
+    </message>
+    <message>
+      <source>Redone: {text}</source>
+      <translation>Повторено: {text}</translation>
+    </message>
+    <message>
+      <source>Could not undo or redo this: </source>
+      <translation>Не удалось отменить или повторить: </translation>
+    </message>
+    <message>
+      <source>Now highlighted as: {meaning}</source>
+      <translation>Теперь выделено как: {meaning}</translation>
+    </message>
+    <message>
+      <source>Select the passage in the text first, then re-attach the orphan to it.</source>
+      <translation>Сначала выделите место в тексте, затем привяжите к нему пометку.</translation>
+    </message>
+    <message>
+      <source>Open the orphan's transcript and select the passage there.</source>
+      <translation>Откройте стенограмму этой пометки и выделите в ней нужное место.</translation>
+    </message>
+    <message>
+      <source>Re-attach</source>
+      <translation>Привязать заново</translation>
+    </message>
+    <message>
+      <source>Re-attached to “{quote}”</source>
+      <translation>Привязано к «{quote}»</translation>
+    </message>
+    <message>
+      <source>This annotation's text was not found after the transcript changed: select where it is now and choose Re-attach to selection.</source>
+      <translation>Текст этой пометки не найден после изменения стенограммы: выделите, где он теперь, и выберите «Привязать к выделению».</translation>
+    </message>
+    <message>
+      <source>Your note: </source>
+      <translation>Ваша заметка: </translation>
+    </message>
+    <message>
+      <source>Colour legend saved</source>
+      <translation>Легенда цветов сохранена</translation>
+    </message>
+    <message>
+      <source>Colours</source>
+      <translation>Цвета</translation>
+    </message>
+  </context>
+  <context>
+    <name>AnnotationsPanel</name>
+    <message>
+      <source>Bookmark</source>
+      <translation>Закладка</translation>
+    </message>
+    <message>
+      <source>Note on the whole transcript</source>
+      <translation>Заметка ко всей стенограмме</translation>
+    </message>
+    <message>
+      <source>Legend…</source>
+      <translation>Легенда…</translation>
+    </message>
+    <message>
+      <source>What each colour means: edit the colour legend</source>
+      <translation>Что означает каждый цвет: изменить легенду</translation>
+    </message>
+    <message>
+      <source>Annotations of this transcript</source>
+      <translation>Пометки этой стенограммы</translation>
+    </message>
+    <message>
+      <source>No annotations yet.
+Select text (Shift+arrows, P for a paragraph) and press H, or 1–9 for a colour.</source>
+      <translation>Пометок пока нет.
+Выделите текст (Shift+стрелки, P — абзац) и нажмите H или 1–9 для цвета.</translation>
+    </message>
+    <message>
+      <source>Note on &amp;transcript…</source>
+      <translation>Заметка к &amp;стенограмме…</translation>
+    </message>
+    <message>
+      <source>&amp;Re-attach to selection</source>
+      <translation>&amp;Привязать к выделению</translation>
+    </message>
+    <message>
+      <source>Select where this passage is now in the text, then re-attach the orphan there</source>
+      <translation>Выделите, где этот фрагмент находится теперь, и привяжите к нему пометку</translation>
+    </message>
+    <message>
+      <source>&amp;All annotations…</source>
+      <translation>&amp;Все пометки…</translation>
+    </message>
+    <message>
+      <source>H highlights as: {meaning}</source>
+      <translation>H выделяет как: {meaning}</translation>
+    </message>
+    <message>
+      <source>{n}: {meaning} — make it the colour of H</source>
+      <translation>{n}: {meaning} — сделать цветом для H</translation>
+    </message>
+  </context>
+  <context>
     <name>CalendarSidebar</name>
     <message>
       <source>1 transcript</source>
@@ -71,6 +532,60 @@
     <message>
       <source>Published in {language} on mid.ru, but that version is not in your library</source>
       <translation>Опубликовано на mid.ru на языке «{language}», но этой версии нет в вашей библиотеке</translation>
+    </message>
+  </context>
+  <context>
+    <name>LegendEditor</name>
+    <message>
+      <source>Colour legend</source>
+      <translation>Легенда цветов</translation>
+    </message>
+  </context>
+  <context>
+    <name>LegendPage</name>
+    <message>
+      <source>What each highlight colour means to you. The meaning is shown with every highlight and goes with it into exports. Digits 1–9 highlight in these colours.</source>
+      <translation>Что для вас означает каждый цвет выделения. Значение показывается с каждым выделением и попадает в экспорт. Цифры 1–9 выделяют этими цветами.</translation>
+    </message>
+    <message>
+      <source>&amp;Add colour</source>
+      <translation>&amp;Добавить цвет</translation>
+    </message>
+    <message>
+      <source>The legend holds up to {count} colours (digits 1–9).</source>
+      <translation>В легенде не больше {count} цветов (цифры 1–9).</translation>
+    </message>
+    <message>
+      <source>{key} ({hex}): choose another shade</source>
+      <translation>{key} ({hex}): выбрать другой оттенок</translation>
+    </message>
+    <message>
+      <source>What {key} means</source>
+      <translation>Что означает {key}</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Удалить</translation>
+    </message>
+    <message>
+      <source>1 annotation uses this colour: give it a new meaning instead</source>
+      <translation>Этот цвет использует 1 пометка: лучше дайте ему новое значение</translation>
+    </message>
+    <message>
+      <source>{count} annotations use this colour: give it a new meaning instead</source>
+      <translation>Этот цвет используют пометки ({count}): лучше дайте ему новое значение</translation>
+    </message>
+    <message>
+      <source>Remove this colour</source>
+      <translation>Удалить этот цвет</translation>
+    </message>
+    <message>
+      <source>Press {n} in the text to highlight in {key}</source>
+      <translation>Нажмите {n} в тексте, чтобы выделить цветом {key}</translation>
+    </message>
+    <message>
+      <source>Colour for “{key}”</source>
+      <translation>Цвет для «{key}»</translation>
     </message>
   </context>
   <context>
@@ -201,6 +716,13 @@
     <message>
       <source>The library could not be opened.</source>
       <translation type="vanished">Не удалось открыть библиотеку.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NoteEdit</name>
+    <message>
+      <source>Nothing was pasted: a note can hold up to {limit} characters, and with the pasted text ({pasted} characters) this one would have {length}.</source>
+      <translation>Ничего не вставлено: заметка вмещает до {limit} знаков, а со вставленным текстом ({pasted} знаков) в этой было бы {length}.</translation>
     </message>
   </context>
   <context>
