@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.core.library import Library
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 DAILY_DELAY_MS = 4000
 """After the window is ready: start-up and the first things a user does come first."""
-BACKUP_FILTER = "Library backups (*.sqlite);;All files (*)"
+BACKUP_FILTER = QT_TRANSLATE_NOOP("Backups", "Library backups (*.sqlite);;All files (*)")
 
 
 def _daily(library_path: Path) -> Path | None:
@@ -68,13 +68,13 @@ class Backups(QObject):
     def _daily_done(self, path: Path | None) -> None:
         if path is not None:
             self.last_backup = path
-            self.window.statusBar().showMessage(f"Library backed up: {path.name}", 5000)
+            self.window.statusBar().showMessage(self.tr("Library backed up: {file}").format(file=path.name), 5000)
 
     def _daily_failed(self, message: str) -> None:
         from reader.ui.crash import log_error
 
         log_error(f"Daily backup failed: {message}")
-        self.window.statusBar().showMessage(f"The daily backup failed: {message}", 20000)
+        self.window.statusBar().showMessage(self.tr("The daily backup failed: {reason}").format(reason=message), 20000)
 
     # -- on demand -------------------------------------------------------------------------------------
 
@@ -91,34 +91,42 @@ class Backups(QObject):
     def back_up_now(self) -> BackgroundCall | None:
         """Ask where, then copy the library there (the file dialog asks before replacing a file)."""
         if self.manual is not None and self.manual.running:
-            self.window.statusBar().showMessage("A backup is being made.", 5000)
+            self.window.statusBar().showMessage(self.tr("A backup is being made."), 5000)
             return None
         suggested = self.suggested_path()
         with contextlib.suppress(OSError):  # the dialog opens in it; the backup itself would make it too
             suggested.parent.mkdir(parents=True, exist_ok=True)
-        chosen, _ = QFileDialog.getSaveFileName(self.window, "Back up the library to", str(suggested), BACKUP_FILTER)
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Back up the library to"), str(suggested), self.tr(BACKUP_FILTER)
+        )
         if not chosen:
             return None
         dest = Path(chosen)
         if dest.resolve() == Path(self.window.library.path).resolve():
-            self._say("warning", "Not backed up", "That is the library itself; choose another file for the backup.")
+            self._say(
+                "warning",
+                self.tr("Not backed up"),
+                self.tr("That is the library itself; choose another file for the backup."),
+            )
             return None
         path = self.window.library.path
         call = BackgroundCall(lambda: _manual(path, dest), name="manualBackup", parent=self)
         call.finished.connect(self._manual_done)
-        call.failed.connect(lambda message: self._say("warning", "Not backed up", message))
+        call.failed.connect(lambda message: self._say("warning", self.tr("Not backed up"), message))
         self.manual = call
-        self.window.statusBar().showMessage("Backing up the library…")
+        self.window.statusBar().showMessage(self.tr("Backing up the library…"))
         return call.start()
 
     def _manual_done(self, path: Path) -> None:
         self.last_backup = path
-        self.window.statusBar().showMessage(f"Library backed up to {path}", 10000)
+        self.window.statusBar().showMessage(self.tr("Library backed up to {path}").format(path=path), 10000)
         self._say(
             "information",
-            "Library backed up",
-            f"The library was copied to\n{path}\n\nTo restore it later, close the window and run:\n"
-            f'transcript-reader restore "{path}"',
+            self.tr("Library backed up"),
+            self.tr("The library was copied to\n{path}\n\nTo restore it later, close the window and run:").format(
+                path=path
+            )
+            + f'\ntranscript-reader restore "{path}"',
         )
 
     def _say(self, icon: str, title: str, text: str) -> None:

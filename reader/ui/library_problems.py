@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,12 +29,18 @@ from reader.core.library import Library, LibraryError, ReadOnlyLibrary
 
 LIBRARY_SETTING = "library/path"
 """A library the user chose after the default one could not be opened; used while it exists."""
-READ_ONLY_TEXT = "Read-only: changes can't be saved"
-READ_ONLY_EXPLANATION = (
+# Marked for translation here, translated where shown (context "libraryProblems").
+READ_ONLY_TEXT = QT_TRANSLATE_NOOP("libraryProblems", "Read-only: changes can't be saved")
+READ_ONLY_EXPLANATION = QT_TRANSLATE_NOOP(
+    "libraryProblems",
     "This library is open read-only (it is on a read-only disk, or in a folder you cannot write), so "
-    "nothing can be added or changed. You can still read, search and export."
+    "nothing can be added or changed. You can still read, search and export.",
 )
-LIBRARY_FILTER = "Transcript Reader libraries (*.sqlite *.db);;All files (*)"
+LIBRARY_FILTER = QT_TRANSLATE_NOOP("libraryProblems", "Transcript Reader libraries (*.sqlite *.db);;All files (*)")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("libraryProblems", text)
 OPEN_ANOTHER, CREATE_NEW, QUIT = "open", "create", "quit"
 
 
@@ -83,16 +89,22 @@ def _open(path: str | None, opener: Callable[[str | None], Library]) -> Library:
 
 def problem_box(message: str, parent: QWidget | None = None) -> QMessageBox:
     """The choice: open another library file, create a new one, or quit. Buttons are found by name."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Transcript Reader", "The library could not be opened.",
+    box = QMessageBox(QMessageBox.Icon.Warning, "Transcript Reader",  # not translated: the app's name
+                      QCoreApplication.translate("libraryProblems", "The library could not be opened."),
                       QMessageBox.StandardButton.NoButton, parent)  # fmt: skip
     box.setObjectName("libraryProblem")
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(f"{message}\n\nYou can open another library file, or start a new, empty library.")
+    choice = QCoreApplication.translate(
+        "libraryProblems", "You can open another library file, or start a new, empty library."
+    )
+    box.setInformativeText(f"{message}\n\n{choice}")
     buttons = []
     for title, role, name in (
-        ("Open Another Library…", QMessageBox.ButtonRole.AcceptRole, OPEN_ANOTHER),
-        ("Create New Library…", QMessageBox.ButtonRole.AcceptRole, CREATE_NEW),
-        ("Quit", QMessageBox.ButtonRole.RejectRole, QUIT),
+        (QCoreApplication.translate("libraryProblems", "Open Another Library…"), QMessageBox.ButtonRole.AcceptRole,
+         OPEN_ANOTHER),
+        (QCoreApplication.translate("libraryProblems", "Create New Library…"), QMessageBox.ButtonRole.AcceptRole,
+         CREATE_NEW),
+        (QCoreApplication.translate("libraryProblems", "Quit"), QMessageBox.ButtonRole.RejectRole, QUIT),
     ):
         button = box.addButton(title, role)
         button.setObjectName(f"{name}Button")
@@ -118,10 +130,14 @@ def pick_library(answer: str, near: str | None) -> str | None:
 
     folder = str(Path(near).expanduser().parent) if near else str(default_library_path().parent)
     if answer == OPEN_ANOTHER:
-        path, _ = QFileDialog.getOpenFileName(None, "Open a library", folder, LIBRARY_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            None, QCoreApplication.translate("libraryProblems", "Open a library"), folder, _tr(LIBRARY_FILTER)
+        )
     else:
         suggested = str(Path(folder) / "new-library.sqlite")
-        path, _ = QFileDialog.getSaveFileName(None, "Create a new library", suggested, LIBRARY_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            None, QCoreApplication.translate("libraryProblems", "Create a new library"), suggested, _tr(LIBRARY_FILTER)
+        )
     return path or None
 
 
@@ -132,18 +148,21 @@ class ReadOnlyBanner(QToolBar):
     """A bar across the window under the toolbar: the library cannot be changed, and why."""
 
     def __init__(self, library_path: Path, parent: QWidget | None = None) -> None:
-        super().__init__("Read-only", parent)
+        super().__init__(QCoreApplication.translate("libraryProblems", "Read-only"), parent)
         self.setObjectName("readOnlyBanner")
         self.setMovable(False)
         self.setFloatable(False)
         self.toggleViewAction().setVisible(False)  # not one to switch off from the toolbar menu
         self.content = QWidget(self)
-        self.label = QLabel(READ_ONLY_TEXT, self.content)
+        self.label = QLabel(_tr(READ_ONLY_TEXT), self.content)
         self.label.setObjectName("readOnlyText")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.detail = QLabel(
-            "The library is on a read-only disk or in a folder you cannot write. Reading, searching and "
-            "exporting work.",
+            QCoreApplication.translate(
+                "libraryProblems",
+                "The library is on a read-only disk or in a folder you cannot write. Reading, searching and "
+                "exporting work.",
+            ),
             self.content,
         )
         self.detail.setObjectName("readOnlyDetail")
@@ -156,7 +175,7 @@ class ReadOnlyBanner(QToolBar):
         layout.addWidget(self.label)
         layout.addWidget(self.detail, 1)
         self.addWidget(self.content)
-        self.setAccessibleName(READ_ONLY_TEXT)
+        self.setAccessibleName(_tr(READ_ONLY_TEXT))
         self._restyle()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

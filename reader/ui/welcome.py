@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -71,15 +71,17 @@ class WelcomePanel(QWidget):
         self.logo = QLabel(self.card)
         self.logo.setObjectName("welcomeLogo")
         self.logo.setPixmap(app_icon().pixmap(48, 48))
-        self.heading = QLabel("Welcome to Transcript Reader", self.card)
+        self.heading = QLabel(self.tr("Welcome to Transcript Reader"), self.card)
         self.heading.setObjectName("welcomeHeading")
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setWeight(QFont.Weight.DemiBold)
         self.heading.setFont(font)
         self.intro = QLabel(
-            "Read, search and annotate the transcripts of the Russian Foreign Ministry (mid.ru) offline, "
-            "in English and Russian.",
+            self.tr(
+                "Read, search and annotate the transcripts of the Russian Foreign Ministry (mid.ru) offline, "
+                "in English and Russian."
+            ),
             self.card,
         )
         self.intro.setObjectName("welcomeIntro")
@@ -94,17 +96,19 @@ class WelcomePanel(QWidget):
         bold = QFont(self.sample_button.font())
         bold.setWeight(QFont.Weight.DemiBold)
         self.sample_button.setFont(bold)
-        self.folder_button = QPushButton("Import a folder…", self.card)
+        self.folder_button = QPushButton(self.tr("Import a folder…"), self.card)
         self.folder_button.setObjectName("welcomeImportFolder")
-        self.folder_button.setToolTip("Import every saved mid.ru transcript (.txt) in a folder and its subfolders")
+        self.folder_button.setToolTip(
+            self.tr("Import every saved mid.ru transcript (.txt) in a folder and its subfolders")
+        )
         self.folder_button.clicked.connect(self.import_folder.emit)
-        self.files_button = QPushButton("Import files…", self.card)
+        self.files_button = QPushButton(self.tr("Import files…"), self.card)
         self.files_button.setObjectName("welcomeImportFiles")
         self.files_button.clicked.connect(self.import_files.emit)
-        self.library_button = QPushButton("Where is my library?", self.card)
+        self.library_button = QPushButton(self.tr("Where is my library?"), self.card)
         self.library_button.setObjectName("welcomeLibrary")
         self.library_button.clicked.connect(self.where_is_library.emit)
-        self.tip = QLabel("You can also drop transcript files or folders on this window.", self.card)
+        self.tip = QLabel(self.tr("You can also drop transcript files or folders on this window."), self.card)
         self.tip.setObjectName("welcomeTip")
         self.tip.setWordWrap(True)
         self.sample_title = ""
@@ -146,11 +150,14 @@ class WelcomePanel(QWidget):
         """The sample in the library (its title), or None when it is not there (it can be added)."""
         self.sample_title = title or ""
         if title:
-            self.sample_note.setText(f"To see what the app does, start with the sample interview:\n{title}")
-            self.sample_button.setText("Read the sample interview")
+            start = self.tr("To see what the app does, start with the sample interview:")
+            self.sample_note.setText(f"{start}\n{title}")
+            self.sample_button.setText(self.tr("Read the sample interview"))
         else:
-            self.sample_note.setText("The library is empty. Import saved mid.ru transcripts, or try the sample.")
-            self.sample_button.setText("Add the sample interview")
+            self.sample_note.setText(
+                self.tr("The library is empty. Import saved mid.ru transcripts, or try the sample.")
+            )
+            self.sample_button.setText(self.tr("Add the sample interview"))
 
     def _sample_clicked(self) -> None:
         (self.read_sample if self.sample_title else self.add_sample).emit()
@@ -247,7 +254,8 @@ class Welcome(QObject):
         if sample.is_file():
             self.window.start_import([sample], open_first=True)
         else:
-            self.window.statusBar().showMessage("The sample transcript is missing from this installation.", 8000)
+            missing = self.tr("The sample transcript is missing from this installation.")
+            self.window.statusBar().showMessage(missing, 8000)
 
 
 # -- where is my library? ------------------------------------------------------------------------------
@@ -258,18 +266,24 @@ def library_location_box(library_path: Path, parent: QWidget | None = None) -> Q
     from reader.core.backup import backups_folder
 
     path = Path(library_path).expanduser().absolute()
-    box = QMessageBox(QMessageBox.Icon.Information, "Where is my library?", "Your library is the file",
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QCoreApplication.translate("Welcome", "Where is my library?"),
+                      QCoreApplication.translate("Welcome", "Your library is the file"),
                       QMessageBox.StandardButton.NoButton, parent)  # fmt: skip
     box.setObjectName("libraryLocation")
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(
-        f"{path}\n\nBackups are kept in {backups_folder(path)}.\n"
-        "To move your work to another computer, copy this file while the app is closed."
+        f"{path}\n\n"
+        + QCoreApplication.translate(
+            "Welcome",
+            "Backups are kept in {folder}.\n"
+            "To move your work to another computer, copy this file while the app is closed.",
+        ).format(folder=backups_folder(path))
     )
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    open_button = box.addButton("Open Folder", QMessageBox.ButtonRole.ActionRole)
+    open_button = box.addButton(QCoreApplication.translate("Welcome", "Open Folder"), QMessageBox.ButtonRole.ActionRole)
     open_button.setObjectName("openFolderButton")
-    copy_button = box.addButton("Copy Path", QMessageBox.ButtonRole.ActionRole)
+    copy_button = box.addButton(QCoreApplication.translate("Welcome", "Copy Path"), QMessageBox.ButtonRole.ActionRole)
     copy_button.setObjectName("copyPathButton")
     close = box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(close)

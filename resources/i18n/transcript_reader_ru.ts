@@ -463,6 +463,59 @@ Select text (Shift+arrows, P for a paragraph) and press H, or 1–9 for a colour
     </message>
   </context>
   <context>
+    <name>Backups</name>
+    <message>
+      <source>Library backups (*.sqlite);;All files (*)</source>
+      <translation>Резервные копии библиотеки (*.sqlite);;Все файлы (*)</translation>
+    </message>
+    <message>
+      <source>Library backed up: {file}</source>
+      <translation>Резервная копия библиотеки создана: {file}</translation>
+    </message>
+    <message>
+      <source>The daily backup failed: {reason}</source>
+      <translation>Ежедневная резервная копия не создана: {reason}</translation>
+    </message>
+    <message>
+      <source>A backup is being made.</source>
+      <translation>Резервная копия уже создаётся.</translation>
+    </message>
+    <message>
+      <source>Back up the library to</source>
+      <translation>Сохранить резервную копию библиотеки в</translation>
+    </message>
+    <message>
+      <source>Not backed up</source>
+      <translation>Резервная копия не создана</translation>
+    </message>
+    <message>
+      <source>That is the library itself; choose another file for the backup.</source>
+      <translation>Это сама библиотека; выберите для копии другой файл.</translation>
+    </message>
+    <message>
+      <source>Backing up the library…</source>
+      <translation>Создаётся резервная копия библиотеки…</translation>
+    </message>
+    <message>
+      <source>Library backed up to {path}</source>
+      <translation>Резервная копия библиотеки сохранена в {path}</translation>
+    </message>
+    <message>
+      <source>Library backed up</source>
+      <translation>Резервная копия создана</translation>
+    </message>
+    <message>
+      <source>The library was copied to
+{path}
+
+To restore it later, close the window and run:</source>
+      <translation>Библиотека скопирована в
+{path}
+
+Чтобы потом восстановить её, закройте окно и выполните:</translation>
+    </message>
+  </context>
+  <context>
     <name>CalendarSidebar</name>
     <message>
       <source>1 transcript</source>
@@ -939,6 +992,82 @@ Import files with File ▸ Import files… (Ctrl+I).</source>
     <message>
       <source>Other</source>
       <translation>Другое</translation>
+    </message>
+  </context>
+  <context>
+    <name>Welcome</name>
+    <message>
+      <source>The sample transcript is missing from this installation.</source>
+      <translation>В этой установке нет образца стенограммы.</translation>
+    </message>
+    <message>
+      <source>Where is my library?</source>
+      <translation>Где моя библиотека?</translation>
+    </message>
+    <message>
+      <source>Your library is the file</source>
+      <translation>Ваша библиотека — это файл</translation>
+    </message>
+    <message>
+      <source>Backups are kept in {folder}.
+To move your work to another computer, copy this file while the app is closed.</source>
+      <translation>Резервные копии хранятся в {folder}.
+Чтобы перенести работу на другой компьютер, скопируйте этот файл, пока программа закрыта.</translation>
+    </message>
+    <message>
+      <source>Open Folder</source>
+      <translation>Открыть папку</translation>
+    </message>
+    <message>
+      <source>Copy Path</source>
+      <translation>Копировать путь</translation>
+    </message>
+  </context>
+  <context>
+    <name>WelcomePanel</name>
+    <message>
+      <source>Welcome to Transcript Reader</source>
+      <translation>Добро пожаловать в Transcript Reader</translation>
+    </message>
+    <message>
+      <source>Read, search and annotate the transcripts of the Russian Foreign Ministry (mid.ru) offline, in English and Russian.</source>
+      <translation>Читайте, ищите и размечайте стенограммы МИД России (mid.ru) без подключения к сети, на английском и русском.</translation>
+    </message>
+    <message>
+      <source>Import a folder…</source>
+      <translation>Импорт папки…</translation>
+    </message>
+    <message>
+      <source>Import every saved mid.ru transcript (.txt) in a folder and its subfolders</source>
+      <translation>Импортировать все сохранённые стенограммы mid.ru (.txt) из папки и её подпапок</translation>
+    </message>
+    <message>
+      <source>Import files…</source>
+      <translation>Импорт файлов…</translation>
+    </message>
+    <message>
+      <source>Where is my library?</source>
+      <translation>Где моя библиотека?</translation>
+    </message>
+    <message>
+      <source>You can also drop transcript files or folders on this window.</source>
+      <translation>Файлы и папки со стенограммами можно также перетащить в это окно.</translation>
+    </message>
+    <message>
+      <source>To see what the app does, start with the sample interview:</source>
+      <translation>Чтобы посмотреть, что умеет программа, начните с образца интервью:</translation>
+    </message>
+    <message>
+      <source>Read the sample interview</source>
+      <translation>Читать образец интервью</translation>
+    </message>
+    <message>
+      <source>The library is empty. Import saved mid.ru transcripts, or try the sample.</source>
+      <translation>Библиотека пуста. Импортируйте сохранённые стенограммы mid.ru или попробуйте образец.</translation>
+    </message>
+    <message>
+      <source>Add the sample interview</source>
+      <translation>Добавить образец интервью</translation>
     </message>
   </context>
   <context>
@@ -1840,6 +1969,57 @@ Import files with File ▸ Import files… (Ctrl+I).</source>
     <message>
       <source>Portuguese</source>
       <translation>португальский</translation>
+    </message>
+  </context>
+  <context>
+    <name>libraryProblems</name>
+    <message>
+      <source>Read-only: changes can't be saved</source>
+      <translation>Только чтение: изменения нельзя сохранить</translation>
+    </message>
+    <message>
+      <source>This library is open read-only (it is on a read-only disk, or in a folder you cannot write), so nothing can be added or changed. You can still read, search and export.</source>
+      <translation>Библиотека открыта только для чтения (она на диске только для чтения или в папке без права записи), поэтому ничего нельзя добавить или изменить. Читать, искать и экспортировать можно.</translation>
+    </message>
+    <message>
+      <source>Transcript Reader libraries (*.sqlite *.db);;All files (*)</source>
+      <translation>Библиотеки Transcript Reader (*.sqlite *.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+      <source>The library could not be opened.</source>
+      <translation>Не удалось открыть библиотеку.</translation>
+    </message>
+    <message>
+      <source>You can open another library file, or start a new, empty library.</source>
+      <translation>Можно открыть другой файл библиотеки или начать новую, пустую библиотеку.</translation>
+    </message>
+    <message>
+      <source>Open Another Library…</source>
+      <translation>Открыть другую библиотеку…</translation>
+    </message>
+    <message>
+      <source>Create New Library…</source>
+      <translation>Создать новую библиотеку…</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Выход</translation>
+    </message>
+    <message>
+      <source>Open a library</source>
+      <translation>Открыть библиотеку</translation>
+    </message>
+    <message>
+      <source>Create a new library</source>
+      <translation>Создать библиотеку</translation>
+    </message>
+    <message>
+      <source>Read-only</source>
+      <translation>Только чтение</translation>
+    </message>
+    <message>
+      <source>The library is on a read-only disk or in a folder you cannot write. Reading, searching and exporting work.</source>
+      <translation>Библиотека на диске только для чтения или в папке без права записи. Чтение, поиск и экспорт работают.</translation>
     </message>
   </context>
   <context>
