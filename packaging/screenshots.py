@@ -72,8 +72,34 @@ def main(argv: list[str] | None = None) -> int:
             window.grab().save(str(path))
             print(f"wrote {path}")
         window.close()
+        path = args.out / "welcome.png"
+        welcome(Path(folder), settings).save(str(path))
+        print(f"wrote {path}")
     library.close()
     return 0
+
+
+def welcome(folder: Path, settings: object) -> object:
+    """The first run's window: a new library holding only the bundled sample (light theme)."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core.importer import import_paths
+    from reader.core.library import Library
+    from reader.core.resources import SAMPLE_TRANSCRIPT, resource_path
+    from reader.ui.main_window import MainWindow
+
+    library = Library.open(folder / "first-run.sqlite")
+    import_paths(library, [resource_path(SAMPLE_TRANSCRIPT)])  # as a new default library starts
+    window = MainWindow(library, settings)  # type: ignore[arg-type]
+    window.resize(*SIZE)
+    window.show()
+    window.finish_startup()
+    window.set_theme("light")
+    settle(QApplication.instance())
+    image = window.grab()
+    window.close()
+    library.close()
+    return image
 
 
 def settle(app: object) -> None:

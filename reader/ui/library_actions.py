@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTextEdit
 
 from reader.ui.backups import Backups
 from reader.ui.library_problems import READ_ONLY_EXPLANATION, ReadOnlyBanner, show_read_only_banner
@@ -42,8 +42,11 @@ class LibraryActions(QObject):
             self.banner = show_read_only_banner(window, self.library.path)
         self.welcome = Welcome(window)
         self.backups = Backups(window)
+        self._drop_targets: set[QObject] = set()
         window.setAcceptDrops(True)
         window.installEventFilter(self)
+        window.view.installEventFilter(self)
+        self._watch_text_panes()
         window.register_handlers(
             {
                 "file.export": self.export,
@@ -183,17 +186,27 @@ class LibraryActions(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
-        if watched is self.window and kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if dropped_paths(event):  # type: ignore[arg-type]
-                event.acceptProposedAction()  # type: ignore[attr-defined]
-                return True
-        elif watched is self.window and kind == QEvent.Type.Drop:
+        if kind == QEvent.Type.ChildAdded and watched is self.window.view:
+            QTimer.singleShot(0, self._watch_text_panes)  # side by side, made when first asked for
+        elif kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) and (
+            watched is self.window or watched in self._drop_targets
+        ):
             paths = dropped_paths(event)  # type: ignore[arg-type]
             if paths:
                 event.acceptProposedAction()  # type: ignore[attr-defined]
-                self.import_dropped(paths)
+                if kind == QEvent.Type.Drop:
+                    self.import_dropped(paths)
                 return True
         return False
+
+    def _watch_text_panes(self) -> None:
+        """Qt gives a drag to the innermost widget that takes drops: over the text that is a read-only
+        QTextEdit, which refuses files. Its viewport's drags of files come here instead (text drags stay)."""
+        for pane in self.window.findChildren(QTextEdit):
+            viewport = pane.viewport()
+            if pane.isReadOnly() and viewport is not None and viewport not in self._drop_targets:
+                self._drop_targets.add(viewport)
+                viewport.installEventFilter(self)
 
     def import_dropped(self, paths: list[str]) -> None:
         """Files and folders dropped on the window: imported with the progress dialog, the first opened."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QWidget
 
 from reader import __version__
 from reader.core.importer import import_paths
@@ -73,17 +73,25 @@ def file_manager():  # noqa: ANN201
 # -- files and folders dropped on the window ------------------------------------------------------------
 
 
-def drop(win: MainWindow, paths: list[Path | str], *, urls: list[QUrl] | None = None) -> tuple[bool, bool]:
-    """Drag the files over the window and let go, as a file manager does; (entered, dropped) accepted."""
+def drop(target: QWidget, paths: list[Path | str], *, urls: list[QUrl] | None = None,
+         text: str = "") -> tuple[bool, bool]:  # fmt: skip
+    """Drag the files over `target` and let go, as a file manager does; (entered, dropped) accepted.
+
+    Qt delivers a drag to the innermost widget under the pointer that takes drops: the window itself
+    over the lists and the calendar, the text's viewport over the reading pane."""
     data = QMimeData()
     data.setUrls(urls if urls is not None else [QUrl.fromLocalFile(str(p)) for p in paths])
-    where = QPoint(640, 400)
+    if text:
+        data.setText(text)
+    where = QPoint(40, 40)
     enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)  # fmt: skip
-    QApplication.sendEvent(win, enter)
+    QApplication.sendEvent(target, enter)
+    if not enter.isAccepted():
+        return False, False
     dropped = QDropEvent(QPointF(where), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
                          Qt.KeyboardModifier.NoModifier)  # fmt: skip
-    QApplication.sendEvent(win, dropped)
+    QApplication.sendEvent(target, dropped)
     return enter.isAccepted(), dropped.isAccepted()
 
 
@@ -101,6 +109,28 @@ def test_files_dropped_on_the_window_are_imported_and_the_first_opened(qtbot, li
     opened = win.library.transcript(win.current_id)
     assert opened.source_file is not None and Path(opened.source_file).name == "a.txt"
     assert win.view.title_label.text() == opened.title
+
+
+def test_files_dropped_on_the_text_are_imported_too(qtbot, library, settings, tmp_path):
+    from tests.conftest import FIXTURES
+
+    win = make_window(qtbot, library, settings)
+    seed = next(s.id for s in library.summaries() if s.title == SEED_TITLE)
+    win.open_transcript(seed)
+    russian = shutil.copy(FIXTURES / "versions" / "interview_2021-03-22_ru.txt", tmp_path / "ru.txt")
+    assert drop(win.view.text.viewport(), [russian]) == (True, True)
+    wait_import(qtbot, win)
+    assert win.library.transcript(win.current_id).language == "ru"  # the dropped file, opened
+    win.open_transcript(seed)
+    win.reading.set_side_by_side(True)  # its panes are made now: drops on them work as well
+    pane = win.reading.side_by_side.pane
+    qtbot.waitUntil(pane.isVisible)
+    another = shutil.copy(ROOT / "tests" / "ui" / "data" / "briefing-2021-03-31.txt", tmp_path / "briefing.txt")
+    qtbot.waitUntil(lambda: drop(pane.viewport(), [another]) == (True, True))
+    wait_import(qtbot, win)
+    assert win.library.transcript(win.current_id).title.startswith("Briefing")
+    # Text dragged from another program is the text pane's business, not an import.
+    assert drop(win.view.text.viewport(), [], urls=[], text="слово") == (False, False)
 
 
 def test_a_drop_of_web_addresses_is_not_taken(qtbot, library, settings):
