@@ -484,3 +484,29 @@ def test_the_list_offers_link_and_unlink_on_right_click(window: MainWindow) -> N
     assert window.list.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     texts = [a.text().replace("&", "") for a in window.list.actions()]
     assert "Link as versions…" in texts and "Unlink versions" in texts
+
+
+def test_l_in_side_by_side_swaps_the_columns_at_the_same_row(qtbot, window: MainWindow, pair_library: Library) -> None:
+    press(qtbot, Qt.Key.Key_S)
+    view = window.reading.side_by_side
+    view.scroll_to_row(17)
+    press(qtbot, Qt.Key.Key_L)
+    assert window.current_id == ids(pair_library)["ru"]
+    assert view.left_label.text() == "Russian" and view.right_label.text() == "English"
+    assert view.isVisible() and not window.view.text.isVisible()
+    assert view.top_row() == 17
+    assert (
+        view.table.cellAt(17, LEFT).firstCursorPosition().block().text()
+        == window.view.transcript.paragraphs[17].shown_text
+    )
+
+
+def test_a_theme_change_recolours_side_by_side(qtbot, window: MainWindow) -> None:
+    from reader.ui.themes import DARK
+
+    press(qtbot, Qt.Key.Key_S)
+    view = window.reading.side_by_side
+    window.command_actions["view.theme_dark"].trigger()
+    qtbot.waitUntil(lambda: view.look().colours is DARK)
+    question = view.table.cellAt(view.row_of(LEFT, 0), LEFT).format().background().color()
+    assert question == QColor(DARK.question_background)
