@@ -125,7 +125,7 @@ def fill_side_by_side(
         bold.setFontWeight(QFont.Weight.Bold)
         for column, version in ((LEFT, left), (RIGHT, right)):
             at = table.cellAt(0, column).firstCursorPosition()
-            at.insertText(f"{_capitalised(language_name(version.language))} — {version.title}", bold)
+            at.insertText(_capitalised(language_name(version.language)), bold)  # the titles head the page
     for r, row in enumerate(alignment.rows):
         at_row = r + header_rows
         for column, version, indices in ((LEFT, left, row.left), (RIGHT, right, row.right)):
