@@ -15,10 +15,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -281,6 +284,10 @@ def library_location_box(library_path: Path, parent: QWidget | None = None) -> Q
         ).format(folder=backups_folder(path))
     )
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    layout = box.layout()
+    if isinstance(layout, QGridLayout):  # wide enough for a path on one line: a spacer across the last row
+        spacer = QSpacerItem(540, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
     open_button = box.addButton(QCoreApplication.translate("Welcome", "Open Folder"), QMessageBox.ButtonRole.ActionRole)
     open_button.setObjectName("openFolderButton")
     copy_button = box.addButton(QCoreApplication.translate("Welcome", "Copy Path"), QMessageBox.ButtonRole.ActionRole)
