@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QVBoxLayout
 
 from reader.core.library import Library, LibraryError
 from reader.core.search import Matcher, QueryError, SavedSearch, SearchFilters, parse_query
@@ -85,9 +85,9 @@ class CalendarHitMarks(QObject):
             fmt.setBackground(background)
             fmt.setForeground(foreground)
             fmt.setFontWeight(QFont.Weight.Bold)
-            shown = before.toolTip()
+            ordinary = before.toolTip()
             hits = f"{count_text(n)} with hits"
-            fmt.setToolTip(f"{shown} · {hits}" if shown else hits)
+            fmt.setToolTip(f"{ordinary} · {hits}" if ordinary else hits)
             self.calendar.setDateTextFormat(qdate, fmt)
 
     def _restore(self) -> None:
@@ -132,6 +132,7 @@ class ArchiveSearch(QObject):
         self.find_bar = FindBar(self.view)
         self.find_bar.hide()
         layout = self.view.layout()
+        assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.indexOf(self.view.text), self.find_bar)
         self.calendar_marks = CalendarHitMarks(window.sidebar, self.colours)
         self._searching_note = QTimer(self)
@@ -331,7 +332,8 @@ class ArchiveSearch(QObject):
         self.refresh_hits(scroll=bool(selected))
 
     def close_find_bar(self) -> None:
-        focused = self.find_bar.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else False
+        widget = QApplication.focusWidget()
+        focused = widget is not None and self.find_bar.isAncestorOf(widget)
         self.find_bar.hide()
         self.refresh_hits(scroll=False)  # back to the archive search's hits, if any
         if focused:
@@ -382,8 +384,9 @@ class ArchiveSearch(QObject):
 
     def open_selected(self) -> None:
         focused = QApplication.focusWidget()
-        if self.active and focused is self.results and self.results.current_id() is not None:
-            self.open_result(int(self.results.current_id()), read=True)
+        chosen = self.results.current_id()
+        if self.active and focused is self.results and chosen is not None:
+            self.open_result(chosen, read=True)
         else:
             self.window.open_selected()
 
@@ -444,7 +447,11 @@ class ArchiveSearch(QObject):
         """The pane was refilled (another transcript, zoom, theme): mark its hits once it settles."""
         if not self._refresh_pending:
             self._refresh_pending = True
-            QTimer.singleShot(0, lambda: self._refresh_pending and self.refresh_hits(scroll=False, keep_current=True))
+            QTimer.singleShot(0, self._refresh_after_change)
+
+    def _refresh_after_change(self) -> None:
+        if self._refresh_pending:
+            self.refresh_hits(scroll=False, keep_current=True)
 
     def _hit_moved(self, current: int, total: int) -> None:
         if self.find_bar.isVisible():
@@ -556,7 +563,8 @@ class ArchiveSearch(QObject):
         from reader.ui.calendar_sidebar import MONTH_ROLE
 
         archive = self.window.sidebar.archive
-        years = [archive.topLevelItem(i).data(0, MONTH_ROLE)[0] for i in range(archive.topLevelItemCount())]
+        items = (archive.topLevelItem(i) for i in range(archive.topLevelItemCount()))
+        years = [item.data(0, MONTH_ROLE)[0] for item in items if item is not None]
         return (min(years), max(years)) if years else None
 
     def _library_signature(self) -> tuple[int, int | None]:

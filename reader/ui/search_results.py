@@ -225,10 +225,10 @@ class ResultDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(font)
         return PADDING * 2 + metrics.height() + LINE_GAP + SNIPPET_LINES * metrics.lineSpacing()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         return QSize(200, self.row_height(option.font))
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
