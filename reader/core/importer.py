@@ -16,7 +16,6 @@ from pathlib import Path
 
 from reader.core.library import Library, LibraryError
 from reader.core.model import ImportFailure, ImportOutcome, OutcomeKind, Transcript
-from reader.core.parse import parse_file
 
 BATCH_SIZE = 200
 PARALLEL_FROM = 64  # files; below this a parsing thread is not worth starting
@@ -113,6 +112,8 @@ def import_paths(
 
 def _parse_or_failure(file: Path) -> Transcript | ImportFailure:
     try:
+        from reader.core.parse import parse_file  # not at import: opening the window needs no parser
+
         return parse_file(file)
     except ImportFailure as failure:
         return failure

@@ -78,3 +78,28 @@ def exit_after_shown_if_asked(window: QWidget, ready: Callable[[], bool] = lambd
     if sys.stdout is None:  # a windowed bundle on Windows has no console
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     return True
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, widget: QWidget, call: Callable[[], object], fallback_ms: int) -> None:
+        super().__init__(widget)
+        self.widget, self.call, self.done = widget, call, False
+        widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self.fire)  # nothing to paint (an empty library): go on anyway
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and not self.done:
+            QTimer.singleShot(0, self.fire)  # after this paint has reached the screen
+        return False
+
+    def fire(self) -> None:
+        if not self.done:
+            self.done = True
+            self.widget.removeEventFilter(self)
+            self.call()
+
+
+def after_first_paint(widget: QWidget, call: Callable[[], object], fallback_ms: int = 500) -> None:
+    """Run `call` once `widget` has painted (or after `fallback_ms`): slow start-up work such as
+    importing qtawesome (~0.4 s) must not stand between the user and the text."""
+    _AfterFirstPaint(widget, call, fallback_ms)

@@ -237,13 +237,14 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.finish_startup)
 
     def finish_startup(self) -> None:
-        """Work deferred until the window is on screen: the panes, then the icons (qtawesome is slow
-        to import), each in its own turn of the event loop so the panes are painted first."""
+        """Work deferred until the window is on screen: the panes, then — once the text has been
+        painted — the icons (qtawesome is slow to import)."""
         if not self.panes_built:
             self.build_panes()
-            self.repaint()  # on screen now: a zero timer could run before the queued repaint
         if not self.icons_loaded:
-            QTimer.singleShot(0, self._load_icons_once)
+            from reader.ui.launch import after_first_paint
+
+            after_first_paint(self.view.text.viewport(), self._load_icons_once)
 
     def _load_icons_once(self) -> None:
         if not self.icons_loaded:
