@@ -231,9 +231,14 @@ class AnnotationLayer(QObject):
         self.painted.emit()
 
     def _held_changed(self) -> None:
+        shown = self.transcript.content_hash if self.transcript is not None else None
+        # In reading order (by start). Only those anchored in the text the pane shows: after a re-import
+        # the library holds the new offsets while the pane may still show the old text until it is reopened.
         self._ranged = [
-            a for a in self.annotations if not a.orphan and a.kind is not AnnotationKind.TRANSCRIPT_NOTE
-        ]  # in reading order (by start)
+            a
+            for a in self.annotations
+            if not a.orphan and a.kind is not AnnotationKind.TRANSCRIPT_NOTE and a.content_hash == shown
+        ]
         self._starts = [a.start for a in self._ranged]
         self._longest = max((a.end - a.start for a in self._ranged), default=0)
         self._rebuild_marks()

@@ -683,3 +683,24 @@ def test_the_main_window_annotates_by_keyboard(qtbot, library: Library, settings
     assert library.annotations(t) == [] and library.bookmarks(t) == []
     assert pane.extraSelections() == []
     assert win.annotations.panel.list.entry_model.entries == []
+
+
+def test_after_a_reimport_highlights_wait_for_the_new_text(
+    qtbot, window: Window, library: Library, files: dict
+) -> None:  # noqa: ANN001
+    t = tid(window)
+    a = library.add_annotation(t, 10, 19)
+    settle(qtbot, window)
+    source = files["seed"]
+    lines = source.read_text(encoding="utf-8").split("\n")
+    first_question = next(i for i, line in enumerate(lines) if line.startswith("Question:"))
+    lines.insert(first_question, "A paragraph the corrected page added before everything.\n")
+    source.write_text("\n".join(lines), encoding="utf-8")
+    import_paths(library, [source])
+    moved = library.annotation(a.id)
+    assert moved.start > 19 and moved.exact == "This year"
+    settle(qtbot, window)  # the pane still shows the old text: the new offsets would point elsewhere in it
+    assert window.view.text.extraSelections() == []
+    window.open_transcript(t)
+    qtbot.waitUntil(lambda: selection_colours(window)[:1] == [(moved.start, moved.end, QColor("#FFE16B"))])
+    assert window.view.text.toPlainText()[moved.start : moved.end] == "This year"
