@@ -10,18 +10,15 @@ the library; a newer search supersedes an older one and the window never waits f
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import sqlite3
-import threading
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QInputDialog, QVBoxLayout
 
-from reader.core.library import Library, LibraryError
+from reader.core.library import LibraryError
 from reader.core.search import Matcher, QueryError, SavedSearch, SearchFilters, parse_query
 from reader.ui.calendar_sidebar import to_qdate
 from reader.ui.hit_histogram import count_text
@@ -120,8 +117,6 @@ class ArchiveSearch(QObject):
         self._find_matcher: Matcher | None = None
         self._refresh_pending = False
         self._choices_loaded = False  # the speakers and places the filter fields complete
-        self._choices = _Choices(self)
-        self._choices.ready.connect(self.panel_choices)
 
         self.panel = SearchPanel()
         self.results = self.panel.results
@@ -227,6 +222,7 @@ class ArchiveSearch(QObject):
             self.runner.months_counted.connect(self._months_counted)
             self.runner.days_counted.connect(self._days_counted)
             self.runner.failed.connect(self._failed)
+            self.runner.choices_ready.connect(self.panel.filter_box.set_choices)
         return self.runner
 
     def _page_ready(self, page: ResultPage) -> None:
@@ -482,8 +478,6 @@ class ArchiveSearch(QObject):
 
     def run_saved(self, saved: SavedSearch) -> None:
         """Show a saved search's query, filters and sort, and run it."""
-        if not saved.filters.is_empty and not self.panel.advanced_button.isChecked():
-            self.panel.filter_box.set_filters(saved.filters)  # the summary shows beside the collapsed settings
         self.panel.set_search(saved.query, saved.filters, saved.sort)
 
     def delete_saved(self, name: str) -> None:
@@ -546,10 +540,7 @@ class ArchiveSearch(QObject):
     def _advanced_toggled(self, shown: bool) -> None:
         if shown and not self._choices_loaded:
             self._choices_loaded = True
-            _read_choices(self.library.path, self.library.read_only, self._choices)
-
-    def panel_choices(self, speakers: list[str], places: list[str]) -> None:
-        self.panel.filter_box.set_choices(speakers, places)
+            self._ensure_runner().want_choices()
 
     def set_colours(self, colours: HitColours) -> None:
         self.colours = colours
@@ -604,26 +595,6 @@ class ArchiveSearch(QObject):
         self._searching_note.stop()
         if self.runner is not None:
             self.runner.close()
-
-
-class _Choices(QObject):
-    ready = Signal(object, object)  # speakers, places
-
-
-def _read_choices(path: Path, read_only: bool, carrier: _Choices) -> None:
-    """Read the speakers and places on a thread of their own (most of a second on a large library)."""
-
-    def read() -> None:
-        try:
-            with Library.open(path, read_only=read_only) as library:
-                speakers = [name for name, _ in library.speakers()]
-                places = [name for name, _ in library.places()]
-        except LibraryError:
-            return
-        with contextlib.suppress(RuntimeError):  # the window is gone
-            carrier.ready.emit(speakers, places)
-
-    threading.Thread(target=read, name="search-choices", daemon=True).start()
 
 
 def _filters_text(filters: SearchFilters) -> str:

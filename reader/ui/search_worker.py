@@ -70,8 +70,9 @@ class ResultPage:
     seconds: float = 0.0  # how long the library took
 
 
-# Order of work for the current search: what the user looks at first.
-_SEARCH, _SNIPPETS, _PAGE, _MONTHS, _DAYS = range(5)
+# Order of work for the current search: what the user looks at first. The speakers and places the
+# filter fields complete (_CHOICES) belong to no search: they wait behind every search's work.
+_SEARCH, _SNIPPETS, _PAGE, _MONTHS, _DAYS, _CHOICES = range(6)
 
 
 @dataclass(slots=True)
@@ -93,6 +94,7 @@ class SearchRunner(QObject):
     snippets_ready = Signal(int, object)  # generation, {transcript id: Snippet}
     months_counted = Signal(int, object)  # generation, {(year, month): n}
     days_counted = Signal(int, object)  # generation, {date: n}
+    choices_ready = Signal(object, object)  # speaker names, place names (most frequent first)
     idle = Signal()  # the queue ran empty (tests and benchmarks wait for it)
 
     def __init__(self, library_path: Path, *, read_only: bool = False, parent: QObject | None = None) -> None:
@@ -116,7 +118,7 @@ class SearchRunner(QObject):
         """Run this search, dropping whatever is left of older ones and stopping a running one."""
         with self._lock:
             self._generation = max(self._generation, request.generation)
-            self._tasks = [_Task(_SEARCH, request.generation, request)]
+            self._tasks = [t for t in self._tasks if t.kind == _CHOICES] + [_Task(_SEARCH, request.generation, request)]
             running = self._running
             if running is not None and running.generation < request.generation and self._library is not None:
                 self._library.interrupt()
@@ -129,12 +131,16 @@ class SearchRunner(QObject):
     def want_page(self, request: SearchRequest, offset: int) -> None:
         self._add(_Task(_PAGE, request.generation, request, offset=offset))
 
+    def want_choices(self) -> None:
+        """The speakers and places of the library, for the filter fields (most of a second on a large one)."""
+        self._add(_Task(_CHOICES, -1, SearchRequest(-1, "")))
+
     def cancel(self) -> None:
         """Leave searching: drop every task and stop the running one."""
         with self._lock:
             self._generation += 1
-            self._tasks = []
-            if self._running is not None and self._library is not None:
+            self._tasks = [t for t in self._tasks if t.kind == _CHOICES]
+            if self._running is not None and self._running.kind != _CHOICES and self._library is not None:
                 self._library.interrupt()
 
     @property
@@ -143,7 +149,8 @@ class SearchRunner(QObject):
             return self._running is not None or bool(self._tasks)
 
     def close(self, *, wait: float = 2.0) -> None:
-        """Stop the worker (the window is closing); it closes its connection itself."""
+        """Stop the worker (the window is closing) and wait for it a moment; it closes its connection
+        itself. A request after this starts a new one."""
         with self._lock:
             self._closed = True
             self._tasks = []
@@ -158,7 +165,7 @@ class SearchRunner(QObject):
 
     def _add(self, task: _Task) -> None:
         with self._lock:
-            if task.generation != self._generation or self._closed:
+            if self._closed or self._stale_locked(task):
                 return
             self._tasks.append(task)
             self._start_locked()
@@ -176,7 +183,7 @@ class SearchRunner(QObject):
             while True:
                 if self._closed:
                     return None
-                self._tasks = [t for t in self._tasks if t.generation == self._generation]
+                self._tasks = [t for t in self._tasks if not self._stale_locked(t)]
                 if self._tasks:
                     task = min(self._tasks, key=lambda t: t.kind)  # stable: first come first among equals
                     self._tasks.remove(task)
@@ -187,32 +194,38 @@ class SearchRunner(QObject):
 
     def _stale(self, task: _Task) -> bool:
         with self._lock:
-            return self._closed or task.generation != self._generation
+            return self._closed or self._stale_locked(task)
+
+    def _stale_locked(self, task: _Task) -> bool:
+        return task.kind != _CHOICES and task.generation != self._generation
 
     # -- the worker thread -------------------------------------------------------------------------
 
     def _work(self) -> None:
+        opened = False
         try:
             self._library = Library.open(self.library_path, read_only=self.read_only)
-        except LibraryError as err:
-            self._fail_all(f"The library could not be opened for searching: {err}")
-            return
-        try:
+            opened = True
             while (task := self._next_task()) is not None:
                 self._run(task)
+        except LibraryError as err:
+            self._emit(self.failed, self._generation, f"The library could not be opened for searching: {err}")
         finally:
             library, self._library = self._library, None
-            library.close()
-
-    def _fail_all(self, message: str) -> None:
-        with self._lock:
-            self._closed = True
-            generation = self._generation
-        self._emit(self.failed, generation, message)
+            if library is not None:
+                library.close()
+            with self._lock:  # stopped: a later request starts a new worker (close() is not the end)
+                self._thread = None
+                self._running = None
+                self._closed = False
+                if not opened:
+                    self._tasks = []
+                elif self._tasks:
+                    self._start_locked()
 
     def _run(self, task: _Task) -> None:
         if self.before_task is not None:
-            self.before_task(("search", "snippets", "page", "months", "days")[task.kind])
+            self.before_task(("search", "snippets", "page", "months", "days", "choices")[task.kind])
         try:
             if task.kind in (_SEARCH, _PAGE):
                 self._search(task)
@@ -220,13 +233,15 @@ class SearchRunner(QObject):
                 self._snippets(task)
             elif task.kind == _MONTHS:
                 self._months(task)
-            else:
+            elif task.kind == _DAYS:
                 self._days(task)
+            else:
+                self._choices()
         except (SearchInterrupted, sqlite3.OperationalError) as err:
             interrupted = isinstance(err, SearchInterrupted) or "interrupt" in str(err)
             if self._stale(task):
                 return
-            if interrupted and not task.retried:  # stopped, yet still wanted: an interrupt meant for the one before
+            if interrupted and (task.kind == _CHOICES or not task.retried):  # stopped for a newer search, still wanted
                 task.retried = True
                 self._add(task)
             else:
@@ -318,6 +333,12 @@ class SearchRunner(QObject):
             days.update(self._library.search_day_counts(r.query, year, month, filters=r.filters))
         if not self._stale(task):
             self._emit(self.days_counted, task.generation, days)
+
+    def _choices(self) -> None:
+        assert self._library is not None
+        speakers = [name for name, _ in self._library.speakers()]
+        places = [name for name, _ in self._library.places()]
+        self._emit(self.choices_ready, speakers, places)
 
     def _emit(self, signal: Any, *args: object) -> None:
         try:

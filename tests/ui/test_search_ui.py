@@ -25,6 +25,7 @@ from reader.ui.hit_histogram import count_text
 from reader.ui.main_window import MainWindow
 from reader.ui.search_panel import showing_text
 from reader.ui.search_style import DARK_HITS, LIGHT_HITS
+from reader.ui.search_worker import SearchRequest, SearchRunner
 from reader.ui.transcript_hits import LAYER
 from tests.bench.corpus import generate
 from tests.conftest import SEED
@@ -553,3 +554,32 @@ def test_hits_take_the_dark_theme_colours(qtbot, window: MainWindow, library: Li
     )
     assert {s.format.background().color().name() for s in pane.layer(LAYER)[1:]} == {DARK_HITS.hit}
     assert search.panel.histogram.bar_colour == QColor(DARK_HITS.bar)
+
+
+def test_the_speaker_and_place_fields_complete_from_the_library(qtbot, window: MainWindow, library: Library) -> None:
+    search = search_of(window)
+    search.panel.advanced_button.click()
+    completer = search.panel.filter_box.speaker.completer()
+    qtbot.waitUntil(lambda: "Maria Zakharova" in completer.model().stringList(), timeout=10000)
+    places = search.panel.filter_box.place.completer().model().stringList()
+    assert places[:2] == [name for name, _ in library.places()][:2]
+
+
+def test_the_worker_starts_again_after_it_was_stopped(qtbot, library: Library) -> None:
+    runner = SearchRunner(library.path)
+    with qtbot.waitSignal(runner.page_ready, timeout=10000) as first:
+        runner.submit(SearchRequest(1, "NATO"))
+    assert first.args[0].total == library.search("NATO").total
+    runner.close()
+    with qtbot.waitSignal(runner.page_ready, timeout=10000) as again:
+        runner.submit(SearchRequest(2, "sanctions"))
+    assert again.args[0].total == library.search("sanctions").total
+    runner.close()
+
+
+def test_a_library_the_worker_cannot_open_is_said_plainly(qtbot, tmp_path: Path) -> None:
+    runner = SearchRunner(tmp_path / "missing.sqlite", read_only=True)
+    with qtbot.waitSignal(runner.failed, timeout=10000) as failed:
+        runner.submit(SearchRequest(1, "NATO"))
+    assert failed.args[1].startswith("The library could not be opened for searching")
+    runner.close()
