@@ -276,7 +276,7 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export annotations")
+        self.setWindowTitle(self.tr("Export annotations"))
         self.library = library
         self.settings = settings
         self.open_transcript = open_transcript
@@ -304,7 +304,7 @@ class ExportDialog(QDialog):
         self._build_destination()
         self._build_preview()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
         self.export_button.setDefault(True)
         self.buttons.accepted.connect(self.start_export)
@@ -348,17 +348,17 @@ class ExportDialog(QDialog):
     # -- building --------------------------------------------------------------------------------------
 
     def _build_scope(self) -> None:
-        self.scope_box = QGroupBox("What to export", self)
+        self.scope_box = QGroupBox(self.tr("What to export"), self)
         self.scope_group = QButtonGroup(self)
         self.scope_buttons: dict[str, QRadioButton] = {}
         layout = QVBoxLayout(self.scope_box)
         layout.setSpacing(4)
         titles = {
-            "document": "The open transcript",
-            "selected": "The transcripts selected in the list",
-            "search": "The transcripts the search found",
-            "dates": "Transcripts published between",
-            "library": "The whole library",
+            "document": self.tr("The open transcript"),
+            "selected": self.tr("The transcripts selected in the list"),
+            "search": self.tr("The transcripts the search found"),
+            "dates": self.tr("Transcripts published between"),
+            "library": self.tr("The whole library"),
         }
         for kind in SCOPES:
             button = QRadioButton(titles[kind], self.scope_box)
@@ -371,42 +371,52 @@ class ExportDialog(QDialog):
         document = self.scope_buttons["document"]
         if self.open_transcript is None:
             document.setEnabled(False)
-            document.setToolTip("No transcript is open.")
+            document.setToolTip(self.tr("No transcript is open."))
         else:
-            document.setText(f"The open transcript: {_short(self.open_transcript[1], 48)}")
+            document.setText(self.tr("The open transcript: {title}").format(title=_short(self.open_transcript[1], 48)))
             document.setToolTip(self.open_transcript[1])
         selected = self.scope_buttons["selected"]
         if not self.selected:
             selected.setEnabled(False)
-            selected.setToolTip("No transcript is selected in the list.")
+            selected.setToolTip(self.tr("No transcript is selected in the list."))
         else:
             n = len(self.selected)
-            selected.setText(f"The transcripts selected in the list ({n})" if n > 1 else
-                             "The transcript selected in the list")  # fmt: skip
+            selected.setText(self.tr("The transcripts selected in the list ({count})").format(count=n) if n > 1 else
+                             self.tr("The transcript selected in the list"))  # fmt: skip
         search = self.scope_buttons["search"]
         if self.search is None:
             search.setEnabled(False)
-            search.setToolTip("Search the archive first (Ctrl+F); then its results can be exported.")
+            search.setToolTip(self.tr("Search the archive first (Ctrl+F); then its results can be exported."))
         else:
-            found = f"{self.search.total:,} found" if self.search.total else "its results"
-            query = self.search.query.strip() or "filters only"
-            search.setText(f"The search results: “{_short(query, 28)}” ({found})")
-            search.setToolTip(f"Every transcript the search “{self.search.query}” finds, with its filters")
+            found = (
+                self.tr("{count} found").format(count=f"{self.search.total:,}")
+                if self.search.total
+                else self.tr("its results")
+            )
+            query = self.search.query.strip() or self.tr("filters only")
+            results = self.tr("The search results: “{query}” ({found})")
+            search.setText(results.format(query=_short(query, 28), found=found))
+            search.setToolTip(
+                self.tr("Every transcript the search “{query}” finds, with its filters").format(query=self.search.query)
+            )
 
     def _date_row(self) -> QHBoxLayout:
         first, last = self._library_dates()
         self.date_from = QDateEdit(self.scope_box)
         self.date_to = QDateEdit(self.scope_box)
-        for edit, day, name in ((self.date_from, first, "From"), (self.date_to, last, "To")):
+        for edit, day, name, spoken in (
+            (self.date_from, first, "From", self.tr("From publication date")),
+            (self.date_to, last, "To", self.tr("To publication date")),
+        ):
             edit.setObjectName(f"date{name}")
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate(day.year, day.month, day.day))
-            edit.setAccessibleName(f"{name} publication date")
+            edit.setAccessibleName(spoken)
         row = QHBoxLayout()
         row.setContentsMargins(22, 0, 0, 4)
         row.addWidget(self.date_from)
-        row.addWidget(QLabel("and", self.scope_box))
+        row.addWidget(QLabel(self.tr("and"), self.scope_box))
         row.addWidget(self.date_to)
         row.addStretch(1)
         return row
@@ -422,10 +432,10 @@ class ExportDialog(QDialog):
         return dt.date(first[0], first[1], 1), end
 
     def _build_filters(self) -> None:
-        self.filter_box = QGroupBox("Only annotations in these colours or with these tags", self)
+        self.filter_box = QGroupBox(self.tr("Only annotations in these colours or with these tags"), self)
         self.colour_list = QListWidget(self.filter_box)
         self.colour_list.setObjectName("exportColours")
-        self.colour_list.setAccessibleName("Colours to export")
+        self.colour_list.setAccessibleName(self.tr("Colours to export"))
         for entry in self.library.color_legend():
             text = f"{entry.key} — {entry.meaning}" if entry.meaning else entry.key
             item = QListWidgetItem(_swatch(entry.hex), text, self.colour_list)
@@ -434,7 +444,7 @@ class ExportDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
         self.tag_list = QListWidget(self.filter_box)
         self.tag_list.setObjectName("exportTags")
-        self.tag_list.setAccessibleName("Tags to export")
+        self.tag_list.setAccessibleName(self.tr("Tags to export"))
         tags = self.library.annotation_tags()
         for tag in tags:
             item = QListWidgetItem(tag, self.tag_list)
@@ -442,28 +452,30 @@ class ExportDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         if not tags:
-            item = QListWidgetItem("No tags yet", self.tag_list)
+            item = QListWidgetItem(self.tr("No tags yet"), self.tag_list)
             item.setFlags(Qt.ItemFlag.NoItemFlags)
         for widget in (self.colour_list, self.tag_list):
             widget.setMinimumHeight(96)
         layout = QHBoxLayout(self.filter_box)
         colours = QVBoxLayout()
-        colours.addWidget(QLabel("Colours (none ticked: all)", self.filter_box))
+        colours.addWidget(QLabel(self.tr("Colours (none ticked: all)"), self.filter_box))
         colours.addWidget(self.colour_list, 1)
         tag_column = QVBoxLayout()
-        tag_column.addWidget(QLabel("Tags (none ticked: all)", self.filter_box))
+        tag_column.addWidget(QLabel(self.tr("Tags (none ticked: all)"), self.filter_box))
         tag_column.addWidget(self.tag_list, 1)
         layout.addLayout(colours, 3)
         layout.addLayout(tag_column, 2)
 
     def _build_format(self) -> None:
-        self.format_group = QGroupBox("Format", self)
+        self.format_group = QGroupBox(self.tr("Format"), self)
         self.format_box = QComboBox(self.format_group)
         self.format_box.setObjectName("exportFormat")
-        self.format_box.setAccessibleName("Export format")
+        self.format_box.setAccessibleName(self.tr("Export format"))
         for f in FORMATS.values():
             self.format_box.addItem(f.title, f.name)
-        self.counterparts = QCheckBox("Include the other language’s paragraph under each quote", self.format_group)
+        self.counterparts = QCheckBox(
+            self.tr("Include the other language’s paragraph under each quote"), self.format_group
+        )
         self.counterparts.setObjectName("exportCounterparts")
         layout = QVBoxLayout(self.format_group)
         layout.addWidget(self.format_box)
@@ -473,8 +485,8 @@ class ExportDialog(QDialog):
         self.destination = QWidget(self)
         self.path_edit = QLineEdit(self.destination)
         self.path_edit.setObjectName("exportPath")
-        self.path_edit.setAccessibleName("File to export to")
-        self.browse_button = QPushButton("Choose…", self.destination)
+        self.path_edit.setAccessibleName(self.tr("File to export to"))
+        self.browse_button = QPushButton(self.tr("Choose…"), self.destination)
         self.browse_button.setObjectName("exportBrowse")
         self.browse_button.clicked.connect(self.choose_file)
         layout = QFormLayout(self.destination)
@@ -482,7 +494,7 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse_button)
-        layout.addRow("Save to:", row)
+        layout.addRow(self.tr("Save to:"), row)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("exportError")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -490,14 +502,15 @@ class ExportDialog(QDialog):
         self.error_label.hide()
 
     def _build_preview(self) -> None:
-        self.preview_heading = QLabel(f"Preview: the first {PREVIEW_ENTRIES} annotations", self)
+        heading = self.tr("Preview: the first {count} annotations").format(count=PREVIEW_ENTRIES)
+        self.preview_heading = QLabel(heading, self)
         self.preview_heading.setObjectName("exportPreviewHeading")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("exportCount")
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.preview = QTextBrowser(self)
         self.preview.setObjectName("exportPreview")
-        self.preview.setAccessibleName("Preview of the export")
+        self.preview.setAccessibleName(self.tr("Preview of the export"))
         self.preview.setOpenLinks(False)
         self.preview.setOpenExternalLinks(False)
         self.preview.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
@@ -542,7 +555,7 @@ class ExportDialog(QDialog):
         name = self.format_name()
         self.counterparts.setEnabled(name in COUNTERPART_FORMATS)
         self.counterparts.setToolTip(
-            "" if name in COUNTERPART_FORMATS else "Only Markdown and the web page show the other language."
+            "" if name in COUNTERPART_FORMATS else self.tr("Only Markdown and the web page show the other language.")
         )
         old = FORMATS.get(self._last_format)
         path = Path(self.path_edit.text())
@@ -589,7 +602,7 @@ class ExportDialog(QDialog):
     def problem(self) -> str:
         """What keeps the fields from being exported, in words; "" when nothing does."""
         if self.scope_kind() == "dates" and self.date_from.date() > self.date_to.date():
-            return "The first date is after the last one."
+            return self.tr("The first date is after the last one.")
         return ""
 
     # -- the preview -----------------------------------------------------------------------------------
@@ -604,7 +617,7 @@ class ExportDialog(QDialog):
             self._update_export_button()
             return
         self.total = None
-        self.count_label.setText("Counting…")
+        self.count_label.setText(self.tr("Counting…"))
         self._update_export_button()
         self.jobs.want_preview(self.choice())
 
@@ -613,7 +626,7 @@ class ExportDialog(QDialog):
             return
         self.preview_text = text
         if not text.strip() or (self.format_name() == "csv" and text.count("\n") <= 1):
-            self._show_preview("Nothing to export: no annotations match.", plain=True)
+            self._show_preview(self.tr("Nothing to export: no annotations match."), plain=True)
         else:
             self._show_preview(text.lstrip("\ufeff"), plain=self.format_name() != "html")
 
@@ -635,11 +648,12 @@ class ExportDialog(QDialog):
             return
         self.total = annotations
         if annotations == 0:
-            self.count_label.setText("No annotations to export")
+            self.count_label.setText(self.tr("No annotations to export"))
         else:
-            a = "1 annotation" if annotations == 1 else f"{annotations:,} annotations"
-            t = "1 transcript" if transcripts == 1 else f"{transcripts:,} transcripts"
-            self.count_label.setText(f"{a} from {t}")
+            many_a, many_t = self.tr("{count} annotations"), self.tr("{count} transcripts")
+            a = self.tr("1 annotation") if annotations == 1 else many_a.format(count=f"{annotations:,}")
+            t = self.tr("1 transcript") if transcripts == 1 else many_t.format(count=f"{transcripts:,}")
+            self.count_label.setText(self.tr("{annotations} from {transcripts}").format(annotations=a, transcripts=t))
         self._update_export_button()
 
     def _preview_failed(self, generation: int, message: str) -> None:
@@ -671,9 +685,9 @@ class ExportDialog(QDialog):
         f = FORMATS[self.format_name()]
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Export annotations to",
+            self.tr("Export annotations to"),
             self.path_edit.text() or str(self.default_folder()),
-            f"{f.title} (*{f.extension});;All files (*)",
+            f"{f.title} (*{f.extension});;" + self.tr("All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,  # the dialog asks itself, once
         )
         if path:
@@ -725,17 +739,17 @@ class ExportDialog(QDialog):
     def _confirm_replace(self, path: Path) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Replace the file?",
-            f"“{path.name}” exists already in {path.parent}.",
+            self.tr("Replace the file?"),
+            self.tr("“{file}” exists already in {folder}.").format(file=path.name, folder=path.parent),
             QMessageBox.StandardButton.NoButton,
             self,
         )
         box.setObjectName("exportReplace")
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText("Replacing it overwrites what it holds.")
-        replace = box.addButton("Replace", QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(self.tr("Replacing it overwrites what it holds."))
+        replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
         replace.setObjectName("replaceButton")
-        keep = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         keep.setObjectName("keepButton")
         box.setDefaultButton(keep)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -753,9 +767,9 @@ class ExportDialog(QDialog):
         self.exporting = True
         self._update_export_button()
         self.target_path = path
-        progress = QProgressDialog("Reading the annotations…", "Cancel", 0, 0, self)
+        progress = QProgressDialog(self.tr("Reading the annotations…"), self.tr("Cancel"), 0, 0, self)
         progress.setObjectName("exportProgress")
-        progress.setWindowTitle("Exporting annotations")
+        progress.setWindowTitle(self.tr("Exporting annotations"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(PROGRESS_DELAY_MS)
         progress.setAutoClose(False)
@@ -773,7 +787,9 @@ class ExportDialog(QDialog):
             self.progress.setMaximum(total)
         self.progress.setValue(done)
         if total:
-            self.progress.setLabelText(f"Exported {done:,} of {total:,} annotations…")
+            self.progress.setLabelText(
+                self.tr("Exported {done} of {total} annotations…").format(done=f"{done:,}", total=f"{total:,}")
+            )
 
     def _end_export(self) -> None:
         self.exporting = False
@@ -798,7 +814,7 @@ class ExportDialog(QDialog):
 
     def _export_cancelled(self) -> None:
         self._end_export()
-        self.show_error("The export was cancelled; nothing was written.")
+        self.show_error(self.tr("The export was cancelled; nothing was written."))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -34,7 +34,9 @@ MIN_BAR = 2  # px: a month with a hit never disappears
 
 
 def count_text(n: int) -> str:
-    return f"{n} transcript" if n == 1 else f"{n} transcripts"
+    if n == 1:
+        return QCoreApplication.translate("HitHistogram", "1 transcript")
+    return QCoreApplication.translate("HitHistogram", "{count} transcripts").format(count=n)
 
 
 class HitHistogram(QWidget):
@@ -48,7 +50,7 @@ class HitHistogram(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Hits per month")
+        self.setAccessibleName(self.tr("Hits per month"))
         self.counts: dict[Month, int] = {}
         self.first_year = 0
         self.last_year = -1
@@ -217,7 +219,10 @@ class HitHistogram(QWidget):
     def tooltip_text(self, month: Month) -> str:
         n = self.counts.get(month, 0)
         name = f"{month_name(month[1])} {month[0]}"
-        return f"{name}: {count_text(n)} with hits — click to show the month" if n else f"{name}: no hits"
+        if n:
+            shown = self.tr("{month}: {count} with hits — click to show the month")
+            return shown.format(month=name, count=count_text(n))
+        return self.tr("{month}: no hits").format(month=name)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -284,9 +289,15 @@ class HitHistogram(QWidget):
         elif self.counts:
             busiest = max(self.counts, key=lambda m: (self.counts[m], m))
             self.setAccessibleDescription(
-                f"{count_text(self.total)} over {len(self.counts)} months; the most in "
-                f"{month_name(busiest[1])} {busiest[0]} ({self.counts[busiest]}). Left and Right move, Enter shows."
+                self.tr(
+                    "{count} over {months} months; the most in {month} ({busiest}). Left and Right move, Enter shows."
+                ).format(
+                    count=count_text(self.total),
+                    months=len(self.counts),
+                    month=f"{month_name(busiest[1])} {busiest[0]}",
+                    busiest=self.counts[busiest],
+                )
             )
         else:
-            self.setAccessibleDescription("No hits")
+            self.setAccessibleDescription(self.tr("No hits"))
         self.setToolTip("")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTextEdit
 
@@ -110,8 +110,11 @@ class LibraryActions(QObject):
         return SearchScope(request.query, request.filters, int(getattr(search, "total", 0) or 0))
 
     def _exported(self, path: str, count: int) -> None:
-        n = "1 annotation" if count == 1 else f"{count:,} annotations"
-        self.window.statusBar().showMessage(f"Exported {n} to {path}", 15000)
+        if count == 1:
+            text = self.tr("Exported 1 annotation to {path}").format(path=path)
+        else:
+            text = self.tr("Exported {count} annotations to {path}").format(count=f"{count:,}", path=path)
+        self.window.statusBar().showMessage(text, 15000)
 
     # -- import of annotations -------------------------------------------------------------------------
 
@@ -120,12 +123,17 @@ class LibraryActions(QObject):
         if self.explain_if_read_only():
             return
         if self.annotation_import is not None:
-            self.window.statusBar().showMessage("Annotations are being imported.", 5000)
+            self.window.statusBar().showMessage(self.tr("Annotations are being imported."), 5000)
             return
         from reader.ui.annotation_import_dialog import FILE_FILTER
 
         folder = str(self.window.settings.value(ANNOTATION_FOLDER_SETTING, str(Path.home())))
-        file, _ = QFileDialog.getOpenFileName(self.window, "Import annotations", folder, FILE_FILTER)
+        file, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Import annotations"),
+            folder,
+            QCoreApplication.translate("AnnotationImportRun", FILE_FILTER),
+        )
         if file:
             self.window.settings.setValue(ANNOTATION_FOLDER_SETTING, str(Path(file).parent))
             self.import_annotation_file(Path(file))
@@ -139,7 +147,7 @@ class LibraryActions(QObject):
         run.done.connect(self._annotations_imported)
         run.failed.connect(lambda message: self._annotations_failed(file, message))
         self.annotation_import = run
-        self.window.statusBar().showMessage(f"Importing the annotations in {file.name}…")
+        self.window.statusBar().showMessage(self.tr("Importing the annotations in {file}…").format(file=file.name))
         run.start()
         return run
 
@@ -155,7 +163,9 @@ class LibraryActions(QObject):
         from reader.ui.annotation_import_dialog import failure_box
 
         self._end_annotation_import()
-        self.window.statusBar().showMessage(f"The annotations in {file.name} were not imported.", 20000)
+        self.window.statusBar().showMessage(
+            self.tr("The annotations in {file} were not imported.").format(file=file.name), 20000
+        )
         self._show(failure_box(file, message, self.window))
 
     def _end_annotation_import(self) -> None:
@@ -169,7 +179,8 @@ class LibraryActions(QObject):
         """True (and a message says why) when the library cannot be changed."""
         if not self.library.read_only:
             return False
-        box = QMessageBox(QMessageBox.Icon.Information, "The library is read-only", READ_ONLY_EXPLANATION,
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("The library is read-only"),
+                          QCoreApplication.translate("libraryProblems", READ_ONLY_EXPLANATION),
                           QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
         box.setObjectName("readOnlyMessage")
         box.setTextFormat(Qt.TextFormat.PlainText)

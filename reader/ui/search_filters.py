@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -30,7 +30,16 @@ from reader.core.model import DocType
 from reader.core.search import SearchFilters, quick_range
 
 QUICK_PICKS = ("this month", "this year", "last 12 months")
-LANGUAGES = (("", "Any language"), ("en", "English"), ("ru", "Russian"))
+QUICK_PICK_TITLES = {
+    "this month": QT_TRANSLATE_NOOP("SearchFilterBox", "This month"),
+    "this year": QT_TRANSLATE_NOOP("SearchFilterBox", "This year"),
+    "last 12 months": QT_TRANSLATE_NOOP("SearchFilterBox", "Last 12 months"),
+}
+LANGUAGES = (
+    ("", QT_TRANSLATE_NOOP("SearchFilterBox", "Any language")),
+    ("en", QT_TRANSLATE_NOOP("SearchFilterBox", "English")),
+    ("ru", QT_TRANSLATE_NOOP("SearchFilterBox", "Russian")),
+)
 _YEAR = re.compile(r"\s*(\d{4})\s*")
 
 
@@ -64,13 +73,13 @@ class SearchFilterBox(QWidget):
         self._setting = False
         self.date_from = QLineEdit(self)
         self.date_from.setObjectName("searchDateFrom")
-        self.date_from.setPlaceholderText("from: any date")
-        self.date_from.setAccessibleName("From date")
+        self.date_from.setPlaceholderText(self.tr("from: any date"))
+        self.date_from.setAccessibleName(self.tr("From date"))
         self.date_to = QLineEdit(self)
         self.date_to.setObjectName("searchDateTo")
-        self.date_to.setPlaceholderText("to: any date")
-        self.date_to.setAccessibleName("To date")
-        tip = "A day (2021-03-22, 22.03.2021), a month (2021-03, март 2021) or a year (2021)"
+        self.date_to.setPlaceholderText(self.tr("to: any date"))
+        self.date_to.setAccessibleName(self.tr("To date"))
+        tip = self.tr("A day (2021-03-22, 22.03.2021), a month (2021-03, март 2021) or a year (2021)")
         for field in (self.date_from, self.date_to):
             field.setToolTip(tip)
             field.setClearButtonEnabled(True)
@@ -80,10 +89,11 @@ class SearchFilterBox(QWidget):
         quick_row.setContentsMargins(0, 0, 0, 0)
         quick_row.setSpacing(4)
         for pick in QUICK_PICKS:
-            button = QPushButton(pick.capitalize(), self)
+            button = QPushButton(self.tr(QUICK_PICK_TITLES[pick]), self)
             button.setObjectName("quickPick")
             button.setAutoDefault(False)
-            button.setToolTip(f"Only transcripts of {pick}")
+            period = self.tr(QUICK_PICK_TITLES[pick]).lower()
+            button.setToolTip(self.tr("Only transcripts of {period}").format(period=period))
             button.clicked.connect(lambda _checked=False, pick=pick: self.pick_range(pick))
             quick_row.addWidget(button)
             self.quick_buttons[pick] = button
@@ -91,25 +101,25 @@ class SearchFilterBox(QWidget):
 
         self.language = QComboBox(self)
         self.language.setObjectName("searchLanguage")
-        self.language.setAccessibleName("Language")
+        self.language.setAccessibleName(self.tr("Language"))
         for code, title in LANGUAGES:
-            self.language.addItem(title, code)
+            self.language.addItem(self.tr(title), code)
         self.doc_type = QComboBox(self)
         self.doc_type.setObjectName("searchDocType")
-        self.doc_type.setAccessibleName("Document type")
-        self.doc_type.addItem("Any type", "")
-        for kind in DocType:
-            self.doc_type.addItem(kind.value.capitalize(), kind.value)
+        self.doc_type.setAccessibleName(self.tr("Document type"))
+        self.doc_type.addItem(self.tr("Any type"), "")
+        for kind in DocType:  # the names the reading pane's header uses
+            self.doc_type.addItem(QCoreApplication.translate("TranscriptView", kind.value.capitalize()), kind.value)
         self.speaker = QLineEdit(self)
         self.speaker.setObjectName("searchSpeaker")
-        self.speaker.setPlaceholderText("speaker: anyone")
-        self.speaker.setAccessibleName("Speaker")
-        self.speaker.setToolTip("Only what this speaker said counts (part of the name: Lavrov, Лавров)")
+        self.speaker.setPlaceholderText(self.tr("speaker: anyone"))
+        self.speaker.setAccessibleName(self.tr("Speaker"))
+        self.speaker.setToolTip(self.tr("Only what this speaker said counts (part of the name: Lavrov, Лавров)"))
         self.place = QLineEdit(self)
         self.place.setObjectName("searchPlace")
-        self.place.setPlaceholderText("place: anywhere")
-        self.place.setAccessibleName("Place")
-        self.place.setToolTip("Where it was said, as the title names it (part of the name: Moscow, Москва)")
+        self.place.setPlaceholderText(self.tr("place: anywhere"))
+        self.place.setAccessibleName(self.tr("Place"))
+        self.place.setToolTip(self.tr("Where it was said, as the title names it (part of the name: Moscow, Москва)"))
         self._speaker_names = QStringListModel(self)
         self._place_names = QStringListModel(self)
         for field, names in ((self.speaker, self._speaker_names), (self.place, self._place_names)):
@@ -121,10 +131,10 @@ class SearchFilterBox(QWidget):
             field.textChanged.connect(self._edited)
         self.language.currentIndexChanged.connect(self._edited)
         self.doc_type.currentIndexChanged.connect(self._edited)
-        self.reset_button = QPushButton("Reset", self)
+        self.reset_button = QPushButton(self.tr("Reset"), self)
         self.reset_button.setObjectName("resetFilters")
         self.reset_button.setAutoDefault(False)
-        self.reset_button.setToolTip("Clear every filter")
+        self.reset_button.setToolTip(self.tr("Clear every filter"))
         self.reset_button.clicked.connect(self.reset)
         self.problem = QLabel(self)
         self.problem.setObjectName("searchFilterProblem")
@@ -157,15 +167,19 @@ class SearchFilterBox(QWidget):
         """The filters as set; a date that cannot be read is left out (and named in `problem`)."""
         problems = []
         dates: list[dt.date | None] = []
-        for field, end, name in ((self.date_from, False, "from"), (self.date_to, True, "to")):
+        for field, end, name in ((self.date_from, False, self.tr("from")), (self.date_to, True, self.tr("to"))):
             try:
                 dates.append(read_date(field.text(), end=end))
             except ValueError:
                 dates.append(None)
-                problems.append(f"“{field.text().strip()}” ({name}) is not a date: try 2021-03-22, 03.2021 or 2021.")
+                problems.append(
+                    self.tr("“{text}” ({which}) is not a date: try 2021-03-22, 03.2021 or 2021.").format(
+                        text=field.text().strip(), which=name
+                    )
+                )
         start, end_day = dates
         if start and end_day and start > end_day:
-            problems.append("The “from” date is after the “to” date: nothing can match.")
+            problems.append(self.tr("The “from” date is after the “to” date: nothing can match."))
         self.problem.setText(" ".join(problems))
         self.problem.setVisible(bool(problems))
         return SearchFilters(
@@ -217,9 +231,9 @@ class SearchFilterBox(QWidget):
         if f.date_from or f.date_to:
             parts.append(_range_text(f.date_from, f.date_to))
         if f.language:
-            parts.append(dict(LANGUAGES)[f.language])
+            parts.append(self.tr(dict(LANGUAGES)[f.language]))
         if f.doc_type:
-            parts.append(f.doc_type.capitalize())
+            parts.append(QCoreApplication.translate("TranscriptView", f.doc_type.capitalize()))
         if f.speaker:
             parts.append(f.speaker)
         if f.place:
@@ -237,5 +251,5 @@ def _range_text(start: dt.date | None, end: dt.date | None) -> str:
     if start and end:
         return f"{start.isoformat()} – {end.isoformat()}"
     if start:
-        return f"from {start.isoformat()}"
-    return f"until {end.isoformat()}" if end else ""
+        return QCoreApplication.translate("SearchFilterBox", "from {date}").format(date=start.isoformat())
+    return QCoreApplication.translate("SearchFilterBox", "until {date}").format(date=end.isoformat()) if end else ""

@@ -8,7 +8,7 @@ It is widgets only: what is typed comes out as `changed` after a pause (DEBOUNCE
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,12 +29,17 @@ from reader.ui.search_results import ResultsView
 from reader.ui.search_style import LIGHT_HITS, HitColours
 
 DEBOUNCE_MS = 150
-SORTS = (("relevance", "Most relevant"), ("date", "Newest first"))
+SORTS = (
+    ("relevance", QT_TRANSLATE_NOOP("SearchPanel", "Most relevant")),
+    ("date", QT_TRANSLATE_NOOP("SearchPanel", "Newest first")),
+)
 
 
 def showing_text(total: int) -> str:
     """mid.ru's words: "Showing 1 result", "Showing 5,496 results"."""
-    return "Showing 1 result" if total == 1 else f"Showing {total:,} results"
+    if total == 1:
+        return QCoreApplication.translate("SearchPanel", "Showing 1 result")
+    return QCoreApplication.translate("SearchPanel", "Showing {count} results").format(count=f"{total:,}")
 
 
 class SearchPanel(QWidget):
@@ -49,23 +54,23 @@ class SearchPanel(QWidget):
 
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
-        self.field.setPlaceholderText("Search the archive  (Ctrl+F)")
+        self.field.setPlaceholderText(self.tr("Search the archive  (Ctrl+F)"))
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Search the archive")
+        self.field.setAccessibleName(self.tr("Search the archive"))
         self.field.setToolTip(
-            'Words in any form (санкция, sanction), "an exact phrase", prefix*, OR, -exclude, (groups)'
+            self.tr('Words in any form (санкция, sanction), "an exact phrase", prefix*, OR, -exclude, (groups)')
         )
         self.advanced_button = QToolButton(self)
         self.advanced_button.setObjectName("searchAdvanced")
-        self.advanced_button.setText("Advanced settings")
+        self.advanced_button.setText(self.tr("Advanced settings"))
         self.advanced_button.setCheckable(True)
-        self.advanced_button.setToolTip("Dates, language, document type, speaker and place")
+        self.advanced_button.setToolTip(self.tr("Dates, language, document type, speaker and place"))
         self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
         self.saved_button = QToolButton(self)
         self.saved_button.setObjectName("savedSearches")
-        self.saved_button.setText("Saved")
-        self.saved_button.setToolTip("Save this search, or run a saved one again")
+        self.saved_button.setText(self.tr("Saved"))
+        self.saved_button.setToolTip(self.tr("Save this search, or run a saved one again"))
         self.saved_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.saved_menu = QMenu(self.saved_button)
         self.saved_menu.setObjectName("savedSearchesMenu")
@@ -89,9 +94,9 @@ class SearchPanel(QWidget):
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.sort = QComboBox(self)
         self.sort.setObjectName("searchSort")
-        self.sort.setAccessibleName("Sort the results")
+        self.sort.setAccessibleName(self.tr("Sort the results"))
         for key, title in SORTS:
-            self.sort.addItem(title, key)
+            self.sort.addItem(self.tr(title), key)
         self.status_row = QWidget(self)
         status_layout = QHBoxLayout(self.status_row)
         status_layout.setContentsMargins(0, 0, 0, 0)
@@ -245,7 +250,7 @@ class SearchPanel(QWidget):
     def set_words(self, has_words: bool) -> None:
         """Sorting by relevance needs words to rank by; without them the results are newest first."""
         self.sort.setEnabled(has_words)
-        self.sort.setToolTip("" if has_words else "Without words to rank by, the newest come first")
+        self.sort.setToolTip("" if has_words else self.tr("Without words to rank by, the newest come first"))
 
     # -- inside ----------------------------------------------------------------------------------
 
@@ -270,5 +275,5 @@ class SearchPanel(QWidget):
         """The filters in a few words beside the collapsed settings, so a filtered search never hides it."""
         summary = "" if self.filter_box.isVisible() else self.filter_box.summary()
         self.filter_summary.setText(summary)
-        self.filter_summary.setToolTip(f"Filters: {summary}" if summary else "")
+        self.filter_summary.setToolTip(self.tr("Filters: {summary}").format(summary=summary) if summary else "")
         self.filter_summary.setVisible(bool(summary))

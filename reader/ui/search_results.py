@@ -363,7 +363,7 @@ class ResultsView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setAlternatingRowColors(True)
         self.setTabKeyNavigation(False)
-        self.setAccessibleName("Search results")
+        self.setAccessibleName(self.tr("Search results"))
         self.empty_text = ""
         self.selectionModel().currentRowChanged.connect(self._current_changed)
 

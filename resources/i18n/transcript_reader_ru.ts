@@ -558,6 +558,323 @@ To restore it later, close the window and run:</source>
     </message>
   </context>
   <context>
+    <name>ExportDialog</name>
+    <message>
+      <source>Export annotations</source>
+      <translation>Экспорт пометок</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Экспортировать</translation>
+    </message>
+    <message>
+      <source>What to export</source>
+      <translation>Что экспортировать</translation>
+    </message>
+    <message>
+      <source>The open transcript</source>
+      <translation>Открытая стенограмма</translation>
+    </message>
+    <message>
+      <source>The transcripts selected in the list</source>
+      <translation>Стенограммы, выбранные в списке</translation>
+    </message>
+    <message>
+      <source>The transcripts the search found</source>
+      <translation>Стенограммы, найденные поиском</translation>
+    </message>
+    <message>
+      <source>Transcripts published between</source>
+      <translation>Стенограммы, опубликованные между</translation>
+    </message>
+    <message>
+      <source>The whole library</source>
+      <translation>Вся библиотека</translation>
+    </message>
+    <message>
+      <source>No transcript is open.</source>
+      <translation>Стенограмма не открыта.</translation>
+    </message>
+    <message>
+      <source>The open transcript: {title}</source>
+      <translation>Открытая стенограмма: {title}</translation>
+    </message>
+    <message>
+      <source>No transcript is selected in the list.</source>
+      <translation>В списке не выбрана стенограмма.</translation>
+    </message>
+    <message>
+      <source>The transcripts selected in the list ({count})</source>
+      <translation>Стенограммы, выбранные в списке ({count})</translation>
+    </message>
+    <message>
+      <source>The transcript selected in the list</source>
+      <translation>Стенограмма, выбранная в списке</translation>
+    </message>
+    <message>
+      <source>Search the archive first (Ctrl+F); then its results can be exported.</source>
+      <translation>Сначала выполните поиск по архиву (Ctrl+F); затем его результаты можно экспортировать.</translation>
+    </message>
+    <message>
+      <source>{count} found</source>
+      <translation>найдено: {count}</translation>
+    </message>
+    <message>
+      <source>its results</source>
+      <translation>его результаты</translation>
+    </message>
+    <message>
+      <source>filters only</source>
+      <translation>только фильтры</translation>
+    </message>
+    <message>
+      <source>The search results: “{query}” ({found})</source>
+      <translation>Результаты поиска: «{query}» ({found})</translation>
+    </message>
+    <message>
+      <source>Every transcript the search “{query}” finds, with its filters</source>
+      <translation>Все стенограммы, которые находит поиск «{query}» с его фильтрами</translation>
+    </message>
+    <message>
+      <source>From publication date</source>
+      <translation>С даты публикации</translation>
+    </message>
+    <message>
+      <source>To publication date</source>
+      <translation>По дату публикации</translation>
+    </message>
+    <message>
+      <source>and</source>
+      <translation>и</translation>
+    </message>
+    <message>
+      <source>Only annotations in these colours or with these tags</source>
+      <translation>Только пометки этих цветов или с этими метками</translation>
+    </message>
+    <message>
+      <source>Colours to export</source>
+      <translation>Цвета для экспорта</translation>
+    </message>
+    <message>
+      <source>Tags to export</source>
+      <translation>Метки для экспорта</translation>
+    </message>
+    <message>
+      <source>No tags yet</source>
+      <translation>Меток пока нет</translation>
+    </message>
+    <message>
+      <source>Colours (none ticked: all)</source>
+      <translation>Цвета (ничего не отмечено — все)</translation>
+    </message>
+    <message>
+      <source>Tags (none ticked: all)</source>
+      <translation>Метки (ничего не отмечено — все)</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>Формат</translation>
+    </message>
+    <message>
+      <source>Export format</source>
+      <translation>Формат экспорта</translation>
+    </message>
+    <message>
+      <source>Include the other language’s paragraph under each quote</source>
+      <translation>Добавлять под каждой цитатой абзац на другом языке</translation>
+    </message>
+    <message>
+      <source>File to export to</source>
+      <translation>Файл для экспорта</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Выбрать…</translation>
+    </message>
+    <message>
+      <source>Save to:</source>
+      <translation>Сохранить в:</translation>
+    </message>
+    <message>
+      <source>Preview: the first {count} annotations</source>
+      <translation>Предпросмотр: первые пометки ({count})</translation>
+    </message>
+    <message>
+      <source>Preview of the export</source>
+      <translation>Предпросмотр экспорта</translation>
+    </message>
+    <message>
+      <source>Only Markdown and the web page show the other language.</source>
+      <translation>Другой язык показывают только Markdown и веб-страница.</translation>
+    </message>
+    <message>
+      <source>The first date is after the last one.</source>
+      <translation>Первая дата позже последней.</translation>
+    </message>
+    <message>
+      <source>Counting…</source>
+      <translation>Подсчёт…</translation>
+    </message>
+    <message>
+      <source>Nothing to export: no annotations match.</source>
+      <translation>Нечего экспортировать: подходящих пометок нет.</translation>
+    </message>
+    <message>
+      <source>No annotations to export</source>
+      <translation>Нет пометок для экспорта</translation>
+    </message>
+    <message>
+      <source>{count} annotations</source>
+      <translation>пометок: {count}</translation>
+    </message>
+    <message>
+      <source>{count} transcripts</source>
+      <translation>Стенограмм: {count}</translation>
+    </message>
+    <message>
+      <source>1 annotation</source>
+      <translation>1 пометка</translation>
+    </message>
+    <message>
+      <source>1 transcript</source>
+      <translation>1 стенограмма</translation>
+    </message>
+    <message>
+      <source>{annotations} from {transcripts}</source>
+      <translation>{annotations} из стенограмм: {transcripts}</translation>
+    </message>
+    <message>
+      <source>Export annotations to</source>
+      <translation>Экспортировать пометки в</translation>
+    </message>
+    <message>
+      <source>All files (*)</source>
+      <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+      <source>Replace the file?</source>
+      <translation>Заменить файл?</translation>
+    </message>
+    <message>
+      <source>“{file}” exists already in {folder}.</source>
+      <translation>«{file}» уже есть в {folder}.</translation>
+    </message>
+    <message>
+      <source>Replacing it overwrites what it holds.</source>
+      <translation>Замена перезапишет его содержимое.</translation>
+    </message>
+    <message>
+      <source>Replace</source>
+      <translation>Заменить</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+    <message>
+      <source>Reading the annotations…</source>
+      <translation>Чтение пометок…</translation>
+    </message>
+    <message>
+      <source>Exporting annotations</source>
+      <translation>Экспорт пометок</translation>
+    </message>
+    <message>
+      <source>Exported {done} of {total} annotations…</source>
+      <translation>Экспортировано пометок: {done} из {total}…</translation>
+    </message>
+    <message>
+      <source>The export was cancelled; nothing was written.</source>
+      <translation>Экспорт отменён; ничего не записано.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FindBar</name>
+    <message>
+      <source>Find in transcript:</source>
+      <translation>Найти в стенограмме:</translation>
+    </message>
+    <message>
+      <source>words, "a phrase", prefix*</source>
+      <translation>слова, "фраза", начало*</translation>
+    </message>
+    <message>
+      <source>Find in this transcript</source>
+      <translation>Найти в этой стенограмме</translation>
+    </message>
+    <message>
+      <source>Previous hit (Shift+F3, Shift+Enter)</source>
+      <translation>Предыдущее совпадение (Shift+F3, Shift+Enter)</translation>
+    </message>
+    <message>
+      <source>Previous hit</source>
+      <translation>Предыдущее совпадение</translation>
+    </message>
+    <message>
+      <source>Next hit (F3, Enter)</source>
+      <translation>Следующее совпадение (F3, Enter)</translation>
+    </message>
+    <message>
+      <source>Next hit</source>
+      <translation>Следующее совпадение</translation>
+    </message>
+    <message>
+      <source>Close (Esc)</source>
+      <translation>Закрыть (Esc)</translation>
+    </message>
+    <message>
+      <source>Close the find bar</source>
+      <translation>Закрыть строку поиска</translation>
+    </message>
+    <message>
+      <source>No hits</source>
+      <translation>Совпадений нет</translation>
+    </message>
+    <message>
+      <source>{n} of {total}</source>
+      <translation>{n} из {total}</translation>
+    </message>
+    <message>
+      <source>1 hit</source>
+      <translation>1 совпадение</translation>
+    </message>
+    <message>
+      <source>{total} hits</source>
+      <translation>совпадений: {total}</translation>
+    </message>
+  </context>
+  <context>
+    <name>HitHistogram</name>
+    <message>
+      <source>1 transcript</source>
+      <translation>1 стенограмма</translation>
+    </message>
+    <message>
+      <source>{count} transcripts</source>
+      <translation>Стенограмм: {count}</translation>
+    </message>
+    <message>
+      <source>Hits per month</source>
+      <translation>Совпадения по месяцам</translation>
+    </message>
+    <message>
+      <source>{month}: {count} with hits — click to show the month</source>
+      <translation>{month}: {count} с совпадениями — щёлкните, чтобы показать месяц</translation>
+    </message>
+    <message>
+      <source>{month}: no hits</source>
+      <translation>{month}: совпадений нет</translation>
+    </message>
+    <message>
+      <source>{count} over {months} months; the most in {month} ({busiest}). Left and Right move, Enter shows.</source>
+      <translation>{count} за {months} мес.; больше всего — {month} ({busiest}). Влево и вправо — перемещение, Enter — показать.</translation>
+    </message>
+    <message>
+      <source>No hits</source>
+      <translation>Совпадений нет</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportRun</name>
     <message>
       <source>Importing transcripts</source>
@@ -639,6 +956,37 @@ To restore it later, close the window and run:</source>
     <message>
       <source>Colour for “{key}”</source>
       <translation>Цвет для «{key}»</translation>
+    </message>
+  </context>
+  <context>
+    <name>LibraryActions</name>
+    <message>
+      <source>Exported 1 annotation to {path}</source>
+      <translation>1 пометка экспортирована в {path}</translation>
+    </message>
+    <message>
+      <source>Exported {count} annotations to {path}</source>
+      <translation>Пометки ({count}) экспортированы в {path}</translation>
+    </message>
+    <message>
+      <source>Annotations are being imported.</source>
+      <translation>Пометки уже импортируются.</translation>
+    </message>
+    <message>
+      <source>Import annotations</source>
+      <translation>Импорт пометок</translation>
+    </message>
+    <message>
+      <source>Importing the annotations in {file}…</source>
+      <translation>Импорт пометок из {file}…</translation>
+    </message>
+    <message>
+      <source>The annotations in {file} were not imported.</source>
+      <translation>Пометки из {file} не импортированы.</translation>
+    </message>
+    <message>
+      <source>The library is read-only</source>
+      <translation>Библиотека доступна только для чтения</translation>
     </message>
   </context>
   <context>
@@ -874,6 +1222,191 @@ To restore it later, close the window and run:</source>
     <message>
       <source>Interface &amp;language:</source>
       <translation>&amp;Язык интерфейса:</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultsView</name>
+    <message>
+      <source>Search results</source>
+      <translation>Результаты поиска</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchFilterBox</name>
+    <message>
+      <source>This month</source>
+      <translation>Этот месяц</translation>
+    </message>
+    <message>
+      <source>This year</source>
+      <translation>Этот год</translation>
+    </message>
+    <message>
+      <source>Last 12 months</source>
+      <translation>Последние 12 месяцев</translation>
+    </message>
+    <message>
+      <source>Any language</source>
+      <translation>Любой язык</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>Английский</translation>
+    </message>
+    <message>
+      <source>Russian</source>
+      <translation>Русский</translation>
+    </message>
+    <message>
+      <source>from: any date</source>
+      <translation>с: любой даты</translation>
+    </message>
+    <message>
+      <source>From date</source>
+      <translation>Начальная дата</translation>
+    </message>
+    <message>
+      <source>to: any date</source>
+      <translation>по: любую дату</translation>
+    </message>
+    <message>
+      <source>To date</source>
+      <translation>Конечная дата</translation>
+    </message>
+    <message>
+      <source>A day (2021-03-22, 22.03.2021), a month (2021-03, март 2021) or a year (2021)</source>
+      <translation>День (2021-03-22, 22.03.2021), месяц (2021-03, март 2021) или год (2021)</translation>
+    </message>
+    <message>
+      <source>Only transcripts of {period}</source>
+      <translation>Только стенограммы за {period}</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Язык</translation>
+    </message>
+    <message>
+      <source>Document type</source>
+      <translation>Тип документа</translation>
+    </message>
+    <message>
+      <source>Any type</source>
+      <translation>Любой тип</translation>
+    </message>
+    <message>
+      <source>speaker: anyone</source>
+      <translation>выступающий: любой</translation>
+    </message>
+    <message>
+      <source>Speaker</source>
+      <translation>Выступающий</translation>
+    </message>
+    <message>
+      <source>Only what this speaker said counts (part of the name: Lavrov, Лавров)</source>
+      <translation>Учитываются только слова этого выступающего (часть имени: Lavrov, Лавров)</translation>
+    </message>
+    <message>
+      <source>place: anywhere</source>
+      <translation>место: любое</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Место</translation>
+    </message>
+    <message>
+      <source>Where it was said, as the title names it (part of the name: Moscow, Москва)</source>
+      <translation>Где это было сказано, как указано в названии (часть названия: Moscow, Москва)</translation>
+    </message>
+    <message>
+      <source>Reset</source>
+      <translation>Сбросить</translation>
+    </message>
+    <message>
+      <source>Clear every filter</source>
+      <translation>Очистить все фильтры</translation>
+    </message>
+    <message>
+      <source>from</source>
+      <translation>с</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>по</translation>
+    </message>
+    <message>
+      <source>“{text}” ({which}) is not a date: try 2021-03-22, 03.2021 or 2021.</source>
+      <translation>«{text}» ({which}) — не дата: попробуйте 2021-03-22, 03.2021 или 2021.</translation>
+    </message>
+    <message>
+      <source>The “from” date is after the “to” date: nothing can match.</source>
+      <translation>Дата «с» позже даты «по»: ничего не найдётся.</translation>
+    </message>
+    <message>
+      <source>from {date}</source>
+      <translation>с {date}</translation>
+    </message>
+    <message>
+      <source>until {date}</source>
+      <translation>до {date}</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchPanel</name>
+    <message>
+      <source>Most relevant</source>
+      <translation>Сначала наиболее подходящие</translation>
+    </message>
+    <message>
+      <source>Newest first</source>
+      <translation>Сначала новые</translation>
+    </message>
+    <message>
+      <source>Showing 1 result</source>
+      <translation>Показан 1 результат</translation>
+    </message>
+    <message>
+      <source>Showing {count} results</source>
+      <translation>Показано результатов: {count}</translation>
+    </message>
+    <message>
+      <source>Search the archive  (Ctrl+F)</source>
+      <translation>Поиск по архиву  (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Search the archive</source>
+      <translation>Поиск по архиву</translation>
+    </message>
+    <message>
+      <source>Words in any form (санкция, sanction), "an exact phrase", prefix*, OR, -exclude, (groups)</source>
+      <translation>Слова в любой форме (санкция, sanction), "точная фраза", начало*, OR, -исключить, (группы)</translation>
+    </message>
+    <message>
+      <source>Advanced settings</source>
+      <translation>Расширенные настройки</translation>
+    </message>
+    <message>
+      <source>Dates, language, document type, speaker and place</source>
+      <translation>Даты, язык, тип документа, выступающий и место</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>Сохранённые</translation>
+    </message>
+    <message>
+      <source>Save this search, or run a saved one again</source>
+      <translation>Сохранить этот поиск или снова выполнить сохранённый</translation>
+    </message>
+    <message>
+      <source>Sort the results</source>
+      <translation>Сортировка результатов</translation>
+    </message>
+    <message>
+      <source>Without words to rank by, the newest come first</source>
+      <translation>Без слов для ранжирования сначала идут новые</translation>
+    </message>
+    <message>
+      <source>Filters: {summary}</source>
+      <translation>Фильтры: {summary}</translation>
     </message>
   </context>
   <context>
