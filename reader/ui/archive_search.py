@@ -83,7 +83,7 @@ class CalendarHitMarks(QObject):
             fmt.setForeground(foreground)
             fmt.setFontWeight(QFont.Weight.Bold)
             ordinary = before.toolTip()
-            hits = f"{count_text(n)} with hits"
+            hits = self.tr("{count} with hits").format(count=count_text(n))
             fmt.setToolTip(f"{ordinary} · {hits}" if ordinary else hits)
             self.calendar.setDateTextFormat(qdate, fmt)
 
@@ -133,7 +133,7 @@ class ArchiveSearch(QObject):
         self._searching_note = QTimer(self)
         self._searching_note.setSingleShot(True)
         self._searching_note.setInterval(SEARCHING_NOTE_MS)
-        self._searching_note.timeout.connect(lambda: self.panel.set_count("Searching…"))
+        self._searching_note.timeout.connect(lambda: self.panel.set_count(self.tr("Searching…")))
         self._rerun = QTimer(self)
         self._rerun.setSingleShot(True)
         self._rerun.setInterval(200)
@@ -244,8 +244,11 @@ class ArchiveSearch(QObject):
             model.show_page(page)
         self.panel.set_count(showing_text(page.total))
         if page.total == 0:
-            fewer = "words or filters" if not self.request.filters.is_empty else "words"
-            self.results.set_empty_text(f"No transcript matches this search. Fewer {fewer} find more.")
+            self.results.set_empty_text(
+                self.tr("No transcript matches this search. Fewer words or filters find more.")
+                if not self.request.filters.is_empty
+                else self.tr("No transcript matches this search. Fewer words find more.")
+            )
 
     def _snippets_ready(self, generation: int, snippets: dict[int, Snippet]) -> None:
         self.results.results.add_snippets(generation, snippets)
@@ -276,7 +279,7 @@ class ArchiveSearch(QObject):
         if not self.active:
             self.panel.set_searching(True)
         self.panel.set_message(message, problem=True)
-        self.panel.set_count("No results")
+        self.panel.set_count(self.tr("No results"))
         self.results.results.clear()
         self.results.set_empty_text("")
         self.panel.histogram.clear()
@@ -317,7 +320,7 @@ class ArchiveSearch(QObject):
     def find_in_transcript(self) -> None:
         """Ctrl+Shift+F: the find bar over the open transcript, with the selected words if any."""
         if self.view.transcript is None:
-            self.window.statusBar().showMessage("No transcript is open to search in.", 5000)
+            self.window.statusBar().showMessage(self.tr("No transcript is open to search in."), 5000)
             return
         selected = self.view.text.textCursor().selectedText().strip()
         if selected and "\u2029" not in selected and len(selected) <= 80:
@@ -343,10 +346,11 @@ class ArchiveSearch(QObject):
             self.panel.flush()
         if not self.hits.spans:
             if self.find_bar.isVisible() or self.active:
-                self.window.statusBar().showMessage("No hits in this transcript.", 4000)
+                self.window.statusBar().showMessage(self.tr("No hits in this transcript."), 4000)
             else:
                 self.window.statusBar().showMessage(
-                    "Nothing is being searched: Ctrl+F searches the archive, Ctrl+Shift+F this transcript.", 6000
+                    self.tr("Nothing is being searched: Ctrl+F searches the archive, Ctrl+Shift+F this transcript."),
+                    6000,
                 )
             return
         self.hits.go(step)
@@ -453,7 +457,7 @@ class ArchiveSearch(QObject):
         if self.find_bar.isVisible():
             self.find_bar.show_count(current, total)
         if current >= 0:
-            self.window.statusBar().showMessage(f"Hit {current + 1} of {total}", 3000)
+            self.window.statusBar().showMessage(self.tr("Hit {n} of {total}").format(n=current + 1, total=total), 3000)
 
     # -- saved searches ----------------------------------------------------------------------------
 
@@ -471,9 +475,9 @@ class ArchiveSearch(QObject):
             self.panel.set_message(err.message, problem=True)
             return None
         except LibraryError as err:
-            self.panel.set_message(f"The search was not saved: {err}", problem=True)
+            self.panel.set_message(self.tr("The search was not saved: {reason}").format(reason=err), problem=True)
             return None
-        self.window.statusBar().showMessage(f"Saved the search “{saved.name}”", 5000)
+        self.window.statusBar().showMessage(self.tr("Saved the search “{name}”").format(name=saved.name), 5000)
         return saved
 
     def run_saved(self, saved: SavedSearch) -> None:
@@ -486,14 +490,14 @@ class ArchiveSearch(QObject):
         except LibraryError as err:
             self.window.statusBar().showMessage(str(err), 6000)
             return
-        self.window.statusBar().showMessage(f"Deleted the saved search “{name}”", 5000)
+        self.window.statusBar().showMessage(self.tr("Deleted the saved search “{name}”").format(name=name), 5000)
 
     def ask_to_save(self) -> QInputDialog:
         """A small dialog for the name (not blocking: the window stays live)."""
         dialog = QInputDialog(self.panel)
         dialog.setObjectName("saveSearchDialog")
-        dialog.setWindowTitle("Save this search")
-        dialog.setLabelText("Name:")
+        dialog.setWindowTitle(self.tr("Save this search"))
+        dialog.setLabelText(self.tr("Name:"))
         dialog.setTextValue(self.panel.query().strip()[:60])
         dialog.textValueSelected.connect(self.save_search)
         dialog.finished.connect(dialog.deleteLater)
@@ -503,7 +507,7 @@ class ArchiveSearch(QObject):
     def _fill_saved_menu(self) -> None:
         menu = self.panel.saved_menu
         menu.clear()
-        save = menu.addAction("Save this search…")
+        save = menu.addAction(self.tr("Save this search…"))
         save.setEnabled(self.active and self.request is not None)
         save.triggered.connect(self.ask_to_save)
         saved = self.saved_searches()
@@ -516,7 +520,7 @@ class ArchiveSearch(QObject):
             action.setStatusTip(summary)
             action.triggered.connect(lambda _checked=False, s=s: self.run_saved(s))
         if saved:
-            delete = menu.addMenu("Delete")
+            delete = menu.addMenu(self.tr("Delete"))
             delete.setObjectName("deleteSavedSearchMenu")
             for s in saved:
                 action = delete.addAction(s.name)

@@ -463,6 +463,69 @@ Select text (Shift+arrows, P for a paragraph) and press H, or 1–9 for a colour
     </message>
   </context>
   <context>
+    <name>ArchiveSearch</name>
+    <message>
+      <source>Searching…</source>
+      <translation>Поиск…</translation>
+    </message>
+    <message>
+      <source>No transcript matches this search. Fewer words or filters find more.</source>
+      <translation>Ни одна стенограмма не подходит. С меньшим числом слов или фильтров найдётся больше.</translation>
+    </message>
+    <message>
+      <source>No transcript matches this search. Fewer words find more.</source>
+      <translation>Ни одна стенограмма не подходит. С меньшим числом слов найдётся больше.</translation>
+    </message>
+    <message>
+      <source>No results</source>
+      <translation>Нет результатов</translation>
+    </message>
+    <message>
+      <source>No transcript is open to search in.</source>
+      <translation>Не открыта стенограмма, в которой искать.</translation>
+    </message>
+    <message>
+      <source>No hits in this transcript.</source>
+      <translation>В этой стенограмме совпадений нет.</translation>
+    </message>
+    <message>
+      <source>Nothing is being searched: Ctrl+F searches the archive, Ctrl+Shift+F this transcript.</source>
+      <translation>Поиск не идёт: Ctrl+F ищет по архиву, Ctrl+Shift+F — в этой стенограмме.</translation>
+    </message>
+    <message>
+      <source>Hit {n} of {total}</source>
+      <translation>Совпадение {n} из {total}</translation>
+    </message>
+    <message>
+      <source>The search was not saved: {reason}</source>
+      <translation>Поиск не сохранён: {reason}</translation>
+    </message>
+    <message>
+      <source>Saved the search “{name}”</source>
+      <translation>Поиск «{name}» сохранён</translation>
+    </message>
+    <message>
+      <source>Deleted the saved search “{name}”</source>
+      <translation>Сохранённый поиск «{name}» удалён</translation>
+    </message>
+    <message>
+      <source>Save this search</source>
+      <translation>Сохранить этот поиск</translation>
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation>Название:</translation>
+    </message>
+    <message>
+      <source>Save this search…</source>
+      <translation>Сохранить этот поиск…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Удалить</translation>
+    </message>
+  </context>
+  <context>
     <name>Backups</name>
     <message>
       <source>Library backups (*.sqlite);;All files (*)</source>
@@ -513,6 +576,13 @@ To restore it later, close the window and run:</source>
 {path}
 
 Чтобы потом восстановить её, закройте окно и выполните:</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarHitMarks</name>
+    <message>
+      <source>{count} with hits</source>
+      <translation>{count} с совпадениями</translation>
     </message>
   </context>
   <context>
