@@ -483,12 +483,14 @@ class MainWindow(QMainWindow):
             zoom = 1.0
         self.view.set_zoom(min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1]))
         for widget, name, description in (
-            (self.sidebar.calendar, "Calendar", "Days with transcripts are bold. Arrows move the day; "
-             "Enter opens its first transcript."),
-            (self.sidebar.day_list, "Transcripts of the chosen day", "Enter opens the transcript"),
-            (self.sidebar.archive, "Archive by year and month", "Enter shows the month in the calendar"),
-            (self.list, "All transcripts", "Newest first. J and K open the next and previous; Enter reads"),
-            (self.view.text, "Transcript text", ""),
+            (self.sidebar.calendar, self.tr("Calendar"), self.tr("Days with transcripts are bold. Arrows move the "
+             "day; Enter opens its first transcript.")),
+            (self.sidebar.day_list, self.tr("Transcripts of the chosen day"), self.tr("Enter opens the transcript")),
+            (self.sidebar.archive, self.tr("Archive by year and month"),
+             self.tr("Enter shows the month in the calendar")),
+            (self.list, self.tr("All transcripts"),
+             self.tr("Newest first. J and K open the next and previous; Enter reads")),
+            (self.view.text, self.tr("Transcript text"), ""),
         ):  # fmt: skip
             widget.setAccessibleName(name)
             widget.setAccessibleDescription(description)
@@ -556,8 +558,8 @@ class MainWindow(QMainWindow):
 
             dialog = PreferencesDialog(self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.add_page("General", GeneralPage(self.theme, self.set_theme))
-            dialog.add_page("Keyboard", KeyboardPage(self.keymap, self.set_keymap))
+            dialog.add_page(self.tr("General"), GeneralPage(self.theme, self.set_theme))
+            dialog.add_page(self.tr("Keyboard"), KeyboardPage(self.keymap, self.set_keymap))
             for title, make_page in self.preference_pages:
                 dialog.add_page(title, make_page())
             dialog.finished.connect(lambda _result: setattr(self, "preferences", None))

@@ -1157,6 +1157,42 @@ To restore it later, close the window and run:</source>
       <translation>О программе {app}</translation>
     </message>
     <message>
+      <source>Calendar</source>
+      <translation>Календарь</translation>
+    </message>
+    <message>
+      <source>Days with transcripts are bold. Arrows move the day; Enter opens its first transcript.</source>
+      <translation>Дни со стенограммами выделены жирным. Стрелки меняют день; Enter открывает его первую стенограмму.</translation>
+    </message>
+    <message>
+      <source>Transcripts of the chosen day</source>
+      <translation>Стенограммы выбранного дня</translation>
+    </message>
+    <message>
+      <source>Enter opens the transcript</source>
+      <translation>Enter открывает стенограмму</translation>
+    </message>
+    <message>
+      <source>Archive by year and month</source>
+      <translation>Архив по годам и месяцам</translation>
+    </message>
+    <message>
+      <source>Enter shows the month in the calendar</source>
+      <translation>Enter показывает месяц в календаре</translation>
+    </message>
+    <message>
+      <source>All transcripts</source>
+      <translation>Все стенограммы</translation>
+    </message>
+    <message>
+      <source>Newest first. J and K open the next and previous; Enter reads</source>
+      <translation>Сначала новые. J и K открывают следующую и предыдущую; Enter — читать</translation>
+    </message>
+    <message>
+      <source>Transcript text</source>
+      <translation>Текст стенограммы</translation>
+    </message>
+    <message>
       <source>Your keyboard shortcuts were not read ({error}); using the defaults.</source>
       <translation>Ваши сочетания клавиш не прочитаны ({error}); используются стандартные.</translation>
     </message>
@@ -1167,6 +1203,14 @@ To restore it later, close the window and run:</source>
     <message>
       <source>The keys apply until you quit, but were not saved: {error}</source>
       <translation>Клавиши действуют до выхода из программы, но не сохранены: {error}</translation>
+    </message>
+    <message>
+      <source>General</source>
+      <translation>Общие</translation>
+    </message>
+    <message>
+      <source>Keyboard</source>
+      <translation>Клавиатура</translation>
     </message>
     <message>
       <source>No transcripts on {day}</source>
