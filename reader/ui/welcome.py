@@ -218,6 +218,8 @@ class Welcome(QObject):
         return self._first_run
 
     def library_changed(self) -> None:
+        if self.library.last_change == "annotations":  # a highlight or note: the transcripts are as they were
+            return
         self._first_run = is_first_run(self.library)
         self.refresh()
 
