@@ -457,6 +457,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_link(library: Library, args: argparse.Namespace) -> int:
+    first, second = args.ids
+    library.link(first, second)  # a refusal is a LibraryError: its message, exit 1
+    versions = ", ".join(f"{language} {tid}" for language, tid in library.versions(first).items())
+    print(f"Linked as versions of one document: {versions}.")
+    return 0
+
+
+def cmd_unlink(library: Library, args: argparse.Namespace) -> int:
+    library.unlink(args.id)
+    print(f"Transcript {args.id} is no longer linked to other versions.")
+    return 0
+
+
 def cmd_desktop_entry(*, install: bool) -> int:
     """--install-desktop-entry / --uninstall-desktop-entry: says which files it wrote or removed."""
     from reader.desktop import DesktopEntryError, install_desktop_entry, uninstall_desktop_entry
@@ -477,18 +491,4 @@ def cmd_desktop_entry(*, install: bool) -> int:
         print("No desktop entry was installed; nothing to remove.")
     if files.caches_updated:
         print(f"Updated: {', '.join(files.caches_updated)}")
-    return 0
-
-
-def cmd_link(library: Library, args: argparse.Namespace) -> int:
-    first, second = args.ids
-    library.link(first, second)  # a refusal is a LibraryError: its message, exit 1
-    versions = ", ".join(f"{language} {tid}" for language, tid in library.versions(first).items())
-    print(f"Linked as versions of one document: {versions}.")
-    return 0
-
-
-def cmd_unlink(library: Library, args: argparse.Namespace) -> int:
-    library.unlink(args.id)
-    print(f"Transcript {args.id} is no longer linked to other versions.")
     return 0

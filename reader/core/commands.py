@@ -161,21 +161,25 @@ COMMANDS: tuple[Command, ...] = (
             description="Go to the previous place the search matched"),
     Command("search.leave", "Leave search", "Search", ("Esc",), "", description="Clear the search and its marks"),
     # -- Annotate
+    Command("annotate.select_paragraph", "Select paragraph", "Annotate", ("P",), "", "reader",
+            description="Select the paragraph of the caret; again: add the next paragraph"),
     Command("annotate.highlight", "Highlight", "Annotate", ("H",), "highlight", "reader",
             description="Highlight the selection in the current colour"),
     *(_highlight_in_colour(n) for n in range(1, 10)),
     Command("annotate.note", "Note…", "Annotate", ("N",), "note", "reader",
             description="Add or edit the note of the highlight, paragraph or transcript"),
+    Command("annotate.transcript_note", "Note on transcript…", "Annotate", ("Shift+N",), "", "reader",
+            description="Add or edit your note on the whole transcript"),
     Command("annotate.tags", "Tags…", "Annotate", ("T",), "tags", "reader",
-    Command("annotate.select_paragraph", "Select paragraph", "Annotate", ("P",), "", "reader",
-            description="Select the paragraph of the caret; again: add the next paragraph"),
             description="Edit the tags of an annotation"),
     Command("annotate.bookmark", "Bookmark", "Annotate", ("B",), "bookmark", "reader",
             description="Set or remove a bookmark on the current paragraph"),
     Command("annotate.delete", "Delete annotation", "Annotate", ("Del",), "delete", "reader",
             description="Remove the annotation under the caret"),
-    Command("annotate.transcript_note", "Note on transcript…", "Annotate", ("Shift+N",), "", "reader",
-            description="Add or edit your note on the whole transcript"),
+    Command("annotate.all", "All annotations…", "Annotate", ("Ctrl+Shift+A",), "annotations",
+            description="Every annotation in the library, filtered by words, colour, tag, language and date"),
+    Command("annotate.legend", "Colour legend…", "Annotate", (), "",
+            description="What each highlight colour means: edit the legend"),
     # -- Help
     Command("help.cheat_sheet", "Keyboard shortcuts", "Help", ("F1", "Ctrl+?"), "keyboard",
             description="Every command with its keys, searchable"),
@@ -184,10 +188,6 @@ COMMANDS: tuple[Command, ...] = (
     Command("help.library", "Where is my library?", "Help", (), "library",
             description="Show the library file's path and open its folder"),
     Command("help.about", "About Transcript Reader", "Help", (), "about", description="Version and library"),
-    Command("annotate.all", "All annotations…", "Annotate", ("Ctrl+Shift+A",), "annotations",
-            description="Every annotation in the library, filtered by words, colour, tag, language and date"),
-    Command("annotate.legend", "Colour legend…", "Annotate", (), "",
-            description="What each highlight colour means: edit the legend"),
 )  # fmt: skip
 
 DEFAULT_TOOLBAR: tuple[str, ...] = (
@@ -224,6 +224,7 @@ MENU_SEPARATORS: frozenset[str] = frozenset(
         "search.leave",
         "annotate.note",
         "annotate.delete",
+        "annotate.all",
         "help.about",
     }
 )
@@ -231,7 +232,6 @@ MENU_SEPARATORS: frozenset[str] = frozenset(
 
 _BY_ID = {c.id: c for c in COMMANDS}
 
-        "annotate.all",
 
 def commands() -> tuple[Command, ...]:
     """Every command, grouped by category in menu order."""

@@ -82,7 +82,6 @@ CREATE TRIGGER transcripts_fts_update AFTER UPDATE OF title, body ON transcripts
 END;
 """
 
-
 # Language versions of one document (issue 3): a transcript in `versions` shares a `document` number with
 # its other versions; a group always has two or more members (the trigger dissolves what one leaves).
 _SCHEMA_0002 = """
