@@ -185,6 +185,8 @@ class Reading(QObject):
     def library_changed(self) -> None:
         """Versions linked or unlinked, a transcript re-imported: the toggle and the pair follow."""
         if self.view.transcript is None or self.window.current_id is None:
+            if self.side_by_side_on:  # the open transcript is gone (deleted): no pair to show
+                self.set_side_by_side(False)
             return
         try:
             self._update_toggle()

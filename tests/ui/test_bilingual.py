@@ -510,3 +510,12 @@ def test_a_theme_change_recolours_side_by_side(qtbot, window: MainWindow) -> Non
     qtbot.waitUntil(lambda: view.look().colours is DARK)
     question = view.table.cellAt(view.row_of(LEFT, 0), LEFT).format().background().color()
     assert question == QColor(DARK.question_background)
+
+
+def test_side_by_side_ends_when_the_other_version_is_deleted(qtbot, window: MainWindow, pair_library: Library) -> None:
+    press(qtbot, Qt.Key.Key_S)
+    assert window.reading.side_by_side.isVisible()
+    pair_library.delete(ids(pair_library)["ru"])
+    assert not window.reading.side_by_side_on and not window.reading.side_by_side.isVisible()
+    assert window.view.text.isVisible() and not window.command_actions["view.side_by_side"].isChecked()
+    assert not window.reading.toggle.buttons["ru"].isEnabled()  # listed on the page, gone from the library
