@@ -7,19 +7,51 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.navigation import ContentsEntry, ContentsPart
 
 PARAGRAPH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped titles: a tree sizes rows by one line and cuts long titles short."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self.tree.viewport().width() - depth * self.tree.indentation() - 8
+        text = str(index.data() or "")
+        if width <= 0 or not text:
+            return size
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(size.width(), max(size.height(), bounds.height() + 6))
+
+
 class ContentsTree(QTreeWidget):
     """Enter on an entry jumps to it (a tree's Enter only activates when the platform says so)."""
 
     entered = Signal(QTreeWidgetItem)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # the titles wrap anew at the new width
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
@@ -40,7 +72,8 @@ class ContentsPanel(QWidget):
         self.tree.setObjectName("contentsTree")
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
-        self.tree.setWordWrap(True)
+        self.tree.setWordWrap(True)  # long section titles wrap instead of being cut short
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.tree.setUniformRowHeights(False)
         self.tree.setAccessibleName(self.tr("Contents of the transcript"))
         self.tree.itemClicked.connect(self._jump)
