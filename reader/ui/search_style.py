@@ -7,7 +7,7 @@ the same amber as a filled cell, where ordinary days with transcripts are bold a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.ui.themes import Colours
 
@@ -51,4 +51,5 @@ DARK_HITS = HitColours(
 
 
 def hit_colours(colours: Colours) -> HitColours:
-    return DARK_HITS if colours.dark else LIGHT_HITS
+    """The hits' colours for a theme; the histogram's month of the calendar in the theme's accent."""
+    return replace(DARK_HITS if colours.dark else LIGHT_HITS, shown=colours.accent)
