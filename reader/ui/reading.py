@@ -374,9 +374,12 @@ class Reading(QObject):
         if transcript is None:
             return
         positions = landmarks(transcript, kind)
+        any_found = bool(positions)
         pair = self.side_by_side if self.side_by_side_on else None
         if pair is None:
             positions = [p for p in positions if places.paragraph_block(self.view.text, p).isVisible()]
+        elif pair.hidden_rows:
+            positions = [p for p in positions if pair.row_of(0, p) not in pair.hidden_rows]
         current, fraction = self.reading_place()
         if pair is None and self.view.text.viewport().rect().intersects(self.view.text.cursorRect()):
             current, fraction = places.caret_paragraph(self.view.text), 0.0  # the caret in view: from there
@@ -387,7 +390,7 @@ class Reading(QObject):
         if target is not None:
             self.jump_to(target)
         if target is None:
-            self.window.statusBar().showMessage(self._no_more(kind, step, bool(positions)), 4000)
+            self.window.statusBar().showMessage(self._no_more(kind, step, any_found), 4000)
 
     def _no_more(self, kind: Landmark, step: int, any_found: bool) -> str:
         if not any_found:
@@ -474,20 +477,27 @@ class Reading(QObject):
             apply_filter(self.view.text, transcript, choice, QColor(self.window.colours.muted))
 
     def _apply_filter_to_pair(self) -> None:
-        """In the side-by-side view both filter modes dim: hiding rows would break the pairing."""
+        """Side by side: "dim" mutes the others on both sides (the other version's rows of the speaker's
+        turns stay bright); "only" leaves out the rows where the open version has none of them."""
         view, choice = self.side_by_side, self.speaker_button.choice
-        if view is None or view.alignment is None or view.left is None:
+        if view is None or view.alignment is None or view.left is None or view.right is None:
             return
         if choice is None:
             view.set_dimmed(frozenset(), frozenset())
             return
         from reader.core.navigation import paragraphs_of_speaker
+        from reader.ui.speaker_filter import FilterMode, kept_paragraphs
 
+        rows = view.alignment.rows
+        if choice.mode is FilterMode.ONLY:
+            kept = kept_paragraphs(view.left, choice.speaker)
+            hidden = frozenset(r for r, row in enumerate(rows) if not set(row.left) & kept)
+            view.set_dimmed(frozenset(), frozenset(), hidden)
+            return
         own = paragraphs_of_speaker(view.left, choice.speaker)
         left_dim = frozenset(range(len(view.left.paragraphs))) - own
-        rows = view.alignment.rows
         kept_right = {j for row in rows if set(row.left) & own for j in row.right}
-        right_dim = frozenset(range(len(view.right.paragraphs) if view.right else 0)) - kept_right
+        right_dim = frozenset(range(len(view.right.paragraphs))) - kept_right
         view.set_dimmed(left_dim, right_dim)
 
     def _restyled(self, *_args: object) -> None:

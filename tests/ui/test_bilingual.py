@@ -519,3 +519,21 @@ def test_side_by_side_ends_when_the_other_version_is_deleted(qtbot, window: Main
     assert not window.reading.side_by_side_on and not window.reading.side_by_side.isVisible()
     assert window.view.text.isVisible() and not window.command_actions["view.side_by_side"].isChecked()
     assert not window.reading.toggle.buttons["ru"].isEnabled()  # listed on the page, gone from the library
+
+
+def test_only_one_speaker_side_by_side_leaves_out_the_other_rows(qtbot, window: MainWindow) -> None:
+    press(qtbot, Qt.Key.Key_S)
+    view = window.reading.side_by_side
+    only = next(a for a in window.reading.speaker_button.menu().actions() if a.text() == "Sergey Lavrov")
+    only.trigger()
+    questions = [view.row_of(LEFT, i) for i in (0, 6, 12)]
+    assert set(questions) <= view.hidden_rows
+    for row in questions:
+        assert view.row_top(row + 1) - view.row_top(row) < 2  # no height left
+    answer = view.row_of(LEFT, 1)
+    assert answer not in view.hidden_rows and view.row_top(answer + 1) - view.row_top(answer) > 40
+    view.scroll_to_row(0)
+    press(qtbot, Qt.Key.Key_BracketRight)  # turns of the others are skipped
+    assert view.top_paragraph(LEFT) == 7  # the next of his turns: 6 is a question
+    window.reading.speaker_button.choose(None)
+    assert view.hidden_rows == frozenset()
