@@ -285,9 +285,9 @@ def test_filters_work_without_a_text_query(library, ids):
     assert library.search("").total == len(library.summaries())
 
 
-def test_annotation_filters_are_refused_until_they_exist(library):
-    with pytest.raises(QueryError, match="annotations"):
-        library.search("x", annotated=True)
+def test_a_colour_not_in_the_legend_is_refused_with_the_legend(library):
+    with pytest.raises(QueryError, match="not a colour of the legend; the colours are: yellow"):
+        library.search("x", color="mauve")  # the annotation filters: tests/test_search_annotation_filters.py
 
 
 # -- results ----------------------------------------------------------------------------------------

@@ -608,8 +608,8 @@ def _inside(span: tuple[int, int], within: list[tuple[int, int]] | None) -> bool
 class SearchFilters:
     """The advanced settings; None means "any". Dates are inclusive.
 
-    `annotated`, `tag` and `color` are hooks for the annotations issue: the library refuses them with a
-    QueryError until that storage exists.
+    `annotated` (True: with annotations, False: without), `tag` (any case) and `color` (a legend key or
+    its meaning) filter by the user's annotations.
     """
 
     date_from: dt.date | None = None

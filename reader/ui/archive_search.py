@@ -116,7 +116,6 @@ class ArchiveSearch(QObject):
         self._matcher: tuple[ResultPage, Matcher] | None = None
         self._find_matcher: Matcher | None = None
         self._refresh_pending = False
-        self._choices_loaded = False  # the speakers and places the filter fields complete
 
         self.panel = SearchPanel()
         self.results = self.panel.results
@@ -542,8 +541,7 @@ class ArchiveSearch(QObject):
             sidebar_action.trigger()  # the calendar must be seen to be gone to
 
     def _advanced_toggled(self, shown: bool) -> None:
-        if shown and not self._choices_loaded:
-            self._choices_loaded = True
+        if shown:  # the speakers, places, tags and colours to offer: read afresh (tags come and go)
             self._ensure_runner().want_choices()
 
     def set_colours(self, colours: HitColours) -> None:
@@ -578,7 +576,6 @@ class ArchiveSearch(QObject):
             return
         if signature != self._signature:
             self._signature = signature
-            self._choices_loaded = False
             if self.active and self.request is not None:
                 self.run()
 

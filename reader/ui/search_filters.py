@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from reader.core.fuzzy import date_target
 from reader.core.model import DocType
 from reader.core.search import SearchFilters, quick_range
+from reader.ui.search_worker import SearchChoices
 
 QUICK_PICKS = ("this month", "this year", "last 12 months")
 QUICK_PICK_TITLES = {
@@ -39,6 +40,11 @@ LANGUAGES = (
     ("", QT_TRANSLATE_NOOP("SearchFilterBox", "Any language")),
     ("en", QT_TRANSLATE_NOOP("SearchFilterBox", "English")),
     ("ru", QT_TRANSLATE_NOOP("SearchFilterBox", "Russian")),
+)
+ANNOTATED = (
+    (None, QT_TRANSLATE_NOOP("SearchFilterBox", "Annotated or not")),
+    (True, QT_TRANSLATE_NOOP("SearchFilterBox", "Annotated only")),
+    (False, QT_TRANSLATE_NOOP("SearchFilterBox", "Not annotated")),
 )
 _YEAR = re.compile(r"\s*(\d{4})\s*")
 
@@ -129,8 +135,32 @@ class SearchFilterBox(QWidget):
             field.setCompleter(completer)
             field.setClearButtonEnabled(True)
             field.textChanged.connect(self._edited)
+        self.annotated = QComboBox(self)
+        self.annotated.setObjectName("searchAnnotated")
+        self.annotated.setAccessibleName(self.tr("Annotations"))
+        for value, title in ANNOTATED:
+            self.annotated.addItem(self.tr(title), value)
+        self.color = QComboBox(self)
+        self.color.setObjectName("searchColour")
+        self.color.setAccessibleName(self.tr("Highlight colour"))
+        self.color.setToolTip(self.tr("Only transcripts with a highlight in this colour of your legend"))
+        self.color.addItem(self.tr("Any colour"), "")
+        self.tag = QLineEdit(self)
+        self.tag.setObjectName("searchTag")
+        self.tag.setPlaceholderText(self.tr("tag: any"))
+        self.tag.setAccessibleName(self.tr("Tag"))
+        self.tag.setToolTip(self.tr("Only transcripts with an annotation carrying this tag"))
+        self.tag.setClearButtonEnabled(True)
+        self._tag_names = QStringListModel(self)
+        tag_completer = QCompleter(self._tag_names, self.tag)
+        tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        tag_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.tag.setCompleter(tag_completer)
+        self.tag.textChanged.connect(self._edited)
         self.language.currentIndexChanged.connect(self._edited)
         self.doc_type.currentIndexChanged.connect(self._edited)
+        self.annotated.currentIndexChanged.connect(self._edited)
+        self.color.currentIndexChanged.connect(self._edited)
         self.reset_button = QPushButton(self.tr("Reset"), self)
         self.reset_button.setObjectName("resetFilters")
         self.reset_button.setAutoDefault(False)
@@ -153,11 +183,11 @@ class SearchFilterBox(QWidget):
         grid.addWidget(self.doc_type, 2, 1)
         grid.addWidget(self.speaker, 3, 0)
         grid.addWidget(self.place, 3, 1)
-        bottom = QHBoxLayout()
-        bottom.setContentsMargins(0, 0, 0, 0)
-        bottom.addWidget(self.problem, 1)
-        bottom.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(bottom, 4, 0, 1, 2)
+        grid.addWidget(self.annotated, 4, 0)
+        grid.addWidget(self.color, 4, 1)
+        grid.addWidget(self.tag, 5, 0)
+        grid.addWidget(self.reset_button, 5, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.problem, 6, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -189,6 +219,9 @@ class SearchFilterBox(QWidget):
             doc_type=self.doc_type.currentData() or None,
             speaker=" ".join(self.speaker.text().split()) or None,
             place=" ".join(self.place.text().split()) or None,
+            annotated=self.annotated.currentData(),
+            tag=" ".join(self.tag.text().split()) or None,
+            color=self.color.currentData() or None,
         )
 
     def set_filters(self, filters: SearchFilters) -> None:
@@ -201,6 +234,9 @@ class SearchFilterBox(QWidget):
             self.doc_type.setCurrentIndex(max(0, self.doc_type.findData(filters.doc_type or "")))
             self.speaker.setText(filters.speaker or "")
             self.place.setText(filters.place or "")
+            self.annotated.setCurrentIndex(max(0, self.annotated.findData(filters.annotated)))
+            self.tag.setText(filters.tag or "")
+            self._choose_colour(filters.color)
         finally:
             self._setting = False
         self.changed.emit()
@@ -219,10 +255,27 @@ class SearchFilterBox(QWidget):
             self._setting = False
         self.changed.emit()
 
-    def set_choices(self, speakers: Sequence[str], places: Sequence[str]) -> None:
-        """The names the speaker and place fields complete."""
-        self._speaker_names.setStringList(list(speakers))
-        self._place_names.setStringList(list(places))
+    def set_choices(self, choices: SearchChoices) -> None:
+        """The names the speaker, place and tag fields complete, and the legend's colours to choose."""
+        self._speaker_names.setStringList(list(choices.speakers))
+        self._place_names.setStringList(list(choices.places))
+        self._tag_names.setStringList(list(choices.tags))
+        chosen = self.color.currentData()
+        self._setting = True
+        try:
+            while self.color.count() > 1:
+                self.color.removeItem(1)
+            for entry in choices.legend:
+                self.color.addItem(_swatch(entry.hex), f"{entry.meaning} ({entry.key})", entry.key)
+            self._choose_colour(chosen)
+        finally:
+            self._setting = False
+
+    def _choose_colour(self, key: str | None) -> None:
+        """Choose a legend colour by key; one not in the list (the legend not read yet) is added as is."""
+        if key and self.color.findData(key) < 0:
+            self.color.addItem(_swatch("#ffffff"), key, key)
+        self.color.setCurrentIndex(max(0, self.color.findData(key or "")))
 
     def summary(self) -> str:
         """The filters in a few words, for the collapsed settings button: "2021 · Russian · Lavrov"."""
@@ -238,11 +291,24 @@ class SearchFilterBox(QWidget):
             parts.append(f.speaker)
         if f.place:
             parts.append(f.place)
+        if f.annotated is not None:
+            parts.append(self.tr("annotated") if f.annotated else self.tr("not annotated"))
+        if f.tag:
+            parts.append(f"#{f.tag}")
+        if f.color:
+            parts.append(self.color.currentText())
         return " · ".join(parts)
 
     def _edited(self) -> None:
         if not self._setting:
             self.changed.emit()
+
+
+def _swatch(hex_: str) -> QIcon:
+    """A small square of a legend colour, for the colour list."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(hex_))
+    return QIcon(pixmap)
 
 
 def _range_text(start: dt.date | None, end: dt.date | None) -> str:

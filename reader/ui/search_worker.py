@@ -27,6 +27,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.library import Library, LibraryError, SearchInterrupted
+from reader.core.model import ColorLegendEntry
 from reader.core.search import Matcher, Query, QueryError, SearchFilters, Snippet
 
 PAGE_SIZE = 100
@@ -70,6 +71,17 @@ class ResultPage:
     seconds: float = 0.0  # how long the library took
 
 
+@dataclass(frozen=True, slots=True)
+class SearchChoices:
+    """What the filter fields offer: the library's speakers and places (most frequent first), the tags
+    used in annotations (most used first) and the colour legend."""
+
+    speakers: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    legend: tuple[ColorLegendEntry, ...] = ()
+
+
 # Order of work for the current search: what the user looks at first. The speakers and places the
 # filter fields complete (_CHOICES) belong to no search: they wait behind every search's work.
 _SEARCH, _SNIPPETS, _PAGE, _MONTHS, _DAYS, _CHOICES = range(6)
@@ -94,7 +106,7 @@ class SearchRunner(QObject):
     snippets_ready = Signal(int, object)  # generation, {transcript id: Snippet}
     months_counted = Signal(int, object)  # generation, {(year, month): n}
     days_counted = Signal(int, object)  # generation, {date: n}
-    choices_ready = Signal(object, object)  # speaker names, place names (most frequent first)
+    choices_ready = Signal(object)  # SearchChoices
     idle = Signal()  # the queue ran empty (tests and benchmarks wait for it)
 
     def __init__(self, library_path: Path, *, read_only: bool = False, parent: QObject | None = None) -> None:
@@ -132,7 +144,7 @@ class SearchRunner(QObject):
         self._add(_Task(_PAGE, request.generation, request, offset=offset))
 
     def want_choices(self) -> None:
-        """The speakers and places of the library, for the filter fields (most of a second on a large one)."""
+        """The speakers, places, tags and colours for the filter fields (most of a second on a large library)."""
         self._add(_Task(_CHOICES, -1, SearchRequest(-1, "")))
 
     def cancel(self) -> None:
@@ -335,10 +347,15 @@ class SearchRunner(QObject):
             self._emit(self.days_counted, task.generation, days)
 
     def _choices(self) -> None:
-        assert self._library is not None
-        speakers = [name for name, _ in self._library.speakers()]
-        places = [name for name, _ in self._library.places()]
-        self._emit(self.choices_ready, speakers, places)
+        library = self._library
+        assert library is not None
+        choices = SearchChoices(
+            speakers=tuple(name for name, _ in library.speakers()),
+            places=tuple(name for name, _ in library.places()),
+            tags=tuple(library.annotation_tags()),
+            legend=library.color_legend(),
+        )
+        self._emit(self.choices_ready, choices)
 
     def _emit(self, signal: Any, *args: object) -> None:
         try:

@@ -1372,6 +1372,18 @@ To restore it later, close the window and run:</source>
       <translation>Русский</translation>
     </message>
     <message>
+      <source>Annotated or not</source>
+      <translation>С пометками и без</translation>
+    </message>
+    <message>
+      <source>Annotated only</source>
+      <translation>Только с пометками</translation>
+    </message>
+    <message>
+      <source>Not annotated</source>
+      <translation>Без пометок</translation>
+    </message>
+    <message>
       <source>from: any date</source>
       <translation>с: любой даты</translation>
     </message>
@@ -1432,6 +1444,34 @@ To restore it later, close the window and run:</source>
       <translation>Где это было сказано, как указано в названии (часть названия: Moscow, Москва)</translation>
     </message>
     <message>
+      <source>Annotations</source>
+      <translation>Пометки</translation>
+    </message>
+    <message>
+      <source>Highlight colour</source>
+      <translation>Цвет выделения</translation>
+    </message>
+    <message>
+      <source>Only transcripts with a highlight in this colour of your legend</source>
+      <translation>Только стенограммы с выделением этого цвета вашей легенды</translation>
+    </message>
+    <message>
+      <source>Any colour</source>
+      <translation>Любой цвет</translation>
+    </message>
+    <message>
+      <source>tag: any</source>
+      <translation>метка: любая</translation>
+    </message>
+    <message>
+      <source>Tag</source>
+      <translation>Метка</translation>
+    </message>
+    <message>
+      <source>Only transcripts with an annotation carrying this tag</source>
+      <translation>Только стенограммы с пометкой, у которой есть эта метка</translation>
+    </message>
+    <message>
       <source>Reset</source>
       <translation>Сбросить</translation>
     </message>
@@ -1454,6 +1494,14 @@ To restore it later, close the window and run:</source>
     <message>
       <source>The “from” date is after the “to” date: nothing can match.</source>
       <translation>Дата «с» позже даты «по»: ничего не найдётся.</translation>
+    </message>
+    <message>
+      <source>annotated</source>
+      <translation>с пометками</translation>
+    </message>
+    <message>
+      <source>not annotated</source>
+      <translation>без пометок</translation>
     </message>
     <message>
       <source>from {date}</source>

@@ -584,3 +584,27 @@ def test_a_library_the_worker_cannot_open_is_said_plainly(qtbot, tmp_path: Path)
         runner.submit(SearchRequest(1, "NATO"))
     assert failed.args[1].startswith("The library could not be opened for searching")
     runner.close()
+
+
+def test_the_annotation_filters(qtbot, window: MainWindow, library: Library) -> None:
+    search = search_of(window)
+    seed = seed_id(library)
+    other = next(s.id for s in library.summaries() if s.id != seed)
+    library.add_annotation(seed, 10, 19, color="green", tags=["Китай"])
+    library.add_annotation(other, 0, 10, color="red")
+    search.panel.advanced_button.click()
+    box = search.panel.filter_box
+    qtbot.waitUntil(lambda: box.color.count() == 1 + len(library.color_legend()), timeout=10000)
+    assert box.color.itemText(box.color.findData("green")) == "agreement or commitment (green)"
+    box.annotated.setCurrentIndex(box.annotated.findData(True))
+    wait_for_results(qtbot, window, 2)
+    box.color.setCurrentIndex(box.color.findData("green"))
+    wait_for_results(qtbot, window, 1)
+    assert shown_ids(window) == [seed]
+    box.color.setCurrentIndex(0)
+    type_text(qtbot, box.tag, "китай")
+    wait_for_results(qtbot, window, 1)
+    assert shown_ids(window) == [seed]
+    assert search.panel.filter_box.summary() == "annotated · #китай"
+    box.annotated.setCurrentIndex(box.annotated.findData(False))
+    wait_for_results(qtbot, window, 0)
