@@ -608,3 +608,15 @@ def test_the_annotation_filters(qtbot, window: MainWindow, library: Library) -> 
     assert search.panel.filter_box.summary() == "annotated · #китай"
     box.annotated.setCurrentIndex(box.annotated.findData(False))
     wait_for_results(qtbot, window, 0)
+
+
+def test_an_import_while_searching_updates_the_results(qtbot, window: MainWindow, library: Library) -> None:
+    search = search_of(window)
+    type_query(qtbot, window, "Zakharova")
+    before = library.search("Zakharova").total
+    wait_for_results(qtbot, window, before)
+    briefing = Path(__file__).parent / "data" / "briefing-2021-03-31.txt"
+    assert not import_paths(library, [briefing]).failed  # through the window's library: it hears of it
+    after = library.search("Zakharova").total
+    assert after == before + 1
+    wait_for_results(qtbot, window, after)
