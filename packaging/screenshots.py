@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -44,7 +45,15 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("transcript-reader-screenshots")
     app.setApplicationDisplayName(APP_TITLE)
 
-    library = Library.open(args.library, read_only=True)
+    # A copy, opened as a user would (read-write, no read-only banner); the given library stays untouched.
+    scratch = tempfile.TemporaryDirectory()
+    copy = Path(scratch.name) / "library.sqlite"
+    source = sqlite3.connect(args.library)
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    library = Library.open(copy)
     summaries = library.summaries()
     english_ones = [s for s in summaries if s.language == "en"]
     interviews = [s for s in english_ones if s.doc_type is DocType.INTERVIEW]  # speakers show the styling

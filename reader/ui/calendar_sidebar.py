@@ -112,6 +112,12 @@ class CalendarSidebar(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.calendar)
         layout.addWidget(self.lists, 1)
+        # A short window squeezes the lists, never the calendar: its sixth week must stay visible. Qt's
+        # size hint (149 px) ignores the stylesheet's focus border and the bold marks, so count the rows.
+        navigation = self.calendar.findChild(QWidget, "qt_calendar_navigationbar")
+        rows = 7 * (self.calendar.fontMetrics().height() + 8)  # the day names and six weeks
+        nav_height = navigation.sizeHint().height() if navigation is not None else 24
+        self.calendar.setMinimumHeight(max(self.calendar.sizeHint().height(), nav_height + rows + 6))
 
         self.calendar.currentPageChanged.connect(self._page_changed)
         self.calendar.selectionChanged.connect(self._day_changed)
