@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, QSettings, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -296,7 +296,6 @@ class ExportDialog(QDialog):
         self.preview_text = ""  # the latest preview as the format has it
         self.total: int | None = None  # annotations the chosen scope holds (None: not counted yet)
         self._last_format = ""
-        self._outlining = False
 
         self._build_scope()
         self._build_filters()
@@ -340,7 +339,6 @@ class ExportDialog(QDialog):
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(PREVIEW_DELAY_MS)
         self.preview_timer.timeout.connect(self.refresh_preview)
-        self._outline_indicators()
         self._restore_choices()
         self._connect_changes()
         self.refresh_preview()
@@ -815,27 +813,6 @@ class ExportDialog(QDialog):
     def _export_cancelled(self) -> None:
         self._end_export()
         self.show_error(self.tr("The export was cancelled; nothing was written."))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and not self._outlining:
-            self._outline_indicators()
-
-    def _outline_indicators(self) -> None:
-        """Fusion outlines check boxes and radio buttons in the Window colour made darker: on a dark
-        theme that is darker than the boxes themselves, and they vanish. A lighter Window colour on just
-        these widgets gives them a visible rim (their backgrounds do not use it)."""
-        self._outlining = True
-        try:
-            dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-            widgets: list[QWidget] = [*self.scope_buttons.values(), self.counterparts, self.colour_list, self.tag_list]
-            for widget in widgets:
-                palette = QPalette(self.palette())
-                if dark:
-                    palette.setColor(QPalette.ColorRole.Window, QColor("#8d9299"))
-                widget.setPalette(palette)
-        finally:
-            self._outlining = False
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt override: every way of closing ends here
         if self.exporting and result != QDialog.DialogCode.Accepted:

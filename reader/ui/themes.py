@@ -91,9 +91,47 @@ def apply(choice: str, app: QApplication) -> Colours:
     """Give the whole application the theme; returns the colours for self-drawn parts."""
     name = resolve(choice, app)
     app.setPalette({"dark": _dark_palette, "sepia": _sepia_palette}.get(name, _light_palette)())
+    if name in INDICATOR_RIMS:  # after the palette: setting it drops every class's own palette
+        _outline_indicators(app, name)
     stylesheet = resource_path(f"{name}.qss")
     app.setStyleSheet(stylesheet.read_text(encoding="utf-8") if stylesheet.is_file() else "")
     return {"dark": DARK, "sepia": SEPIA}.get(name, LIGHT)
+
+
+# Fusion draws the rim of a check box, a radio button and a ticked item in a list in the Window colour
+# made darker: on the dark palette darker than the boxes themselves, so they vanish. These classes get a
+# Window colour of their own, lighter by Fusion's factor, so the rim comes out in the theme's rim colour.
+# None of them paints a background in Window (a list's unstyled frame turns grey too, as in the light
+# theme; a list's header does paint in it, so it keeps the window's). A ticked menu entry with an icon
+# shows the icon on a square in the Button colour, as dark as the menu there: menus get a lighter Button.
+# Not a lighter Window: a combo box's list takes the menu's palette and fills its rows with Window.
+# Light and sepia keep Fusion's own colours.
+INDICATOR_RIMS = {"dark": "#7d828a"}  # 3.8:1 against the dark window, 4.4:1 against a list
+_RIM_FACTORS = (  # class → 100 × how much darker than Window Fusion draws its rim
+    ("QCheckBox", 127),  # Window.darker(140).lighter(110)
+    ("QAbstractItemView", 127),  # a ticked item is a check box drawn with the view's palette
+    ("QRadioButton", 150),  # Window.darker(150)
+)
+TICKED_ICON_BACKGROUNDS = {"dark": "#5a5f67"}
+
+
+def _outline_indicators(app: QApplication, name: str) -> None:
+    groups = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled)
+    rim = QColor(INDICATOR_RIMS[name])
+    for class_name, factor in _RIM_FACTORS:
+        palette = QPalette(app.palette())
+        for group in groups:
+            palette.setColor(group, QPalette.ColorRole.Window, rim.lighter(factor))
+        _set_class_palette(app, palette, class_name)
+    _set_class_palette(app, app.palette(), "QHeaderView")
+    menu = QPalette(app.palette())
+    for group in groups:
+        menu.setColor(group, QPalette.ColorRole.Button, QColor(TICKED_ICON_BACKGROUNDS[name]))
+    _set_class_palette(app, menu, "QMenu")
+
+
+def _set_class_palette(app: QApplication, palette: QPalette, class_name: str) -> None:
+    app.setPalette(palette, class_name)  # type: ignore[arg-type]  # the stubs say bytes; it takes str only
 
 
 def _light_palette() -> QPalette:
