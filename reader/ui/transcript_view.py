@@ -8,7 +8,7 @@ address the pane by offsets into that string.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -238,6 +238,45 @@ def _column_width(zoom: float) -> float:
     return QFontMetricsF(reading_font(zoom)).horizontalAdvance(sample)
 
 
+class TranscriptHeader(QWidget):
+    """Title, date line and languages above the text, lined up with the text column as far as the
+    widest child leaves room. Its minimum width counts the least margins only: counted with the
+    column's, a child wider than the column widens the pane, which widens the column's margins, and
+    the window grows without end."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transcriptHeader")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.column_margin = MIN_SIDE_MARGIN
+
+    def align(self, column_margin: int | None = None) -> None:
+        """Side margins as the text column's (`column_margin`, when it moved), less if a child needs the room."""
+        if column_margin is not None:
+            self.column_margin = column_margin
+        layout = self.layout()
+        if layout is None:
+            return
+        now = layout.contentsMargins()
+        widest = layout.minimumSize().width() - now.left() - now.right()
+        side = max(MIN_SIDE_MARGIN, min(self.column_margin, (self.width() - widest) // 2))
+        if side != now.left():
+            layout.setContentsMargins(side, now.top(), side, now.bottom())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None:
+            return hint
+        now = layout.contentsMargins()
+        return QSize(hint.width() - now.left() - now.right() + 2 * MIN_SIDE_MARGIN, hint.height())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self.align()  # a child grew (another title, more languages) or the pane changed width
+        return super().event(event)
+
+
 class TranscriptView(QWidget):
     """The open transcript: header above, text below; empty until a transcript is shown."""
 
@@ -250,9 +289,7 @@ class TranscriptView(QWidget):
         self._colours = colours
         self.zoom = 1.0
 
-        self.header = QWidget(self)
-        self.header.setObjectName("transcriptHeader")
-        self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.header = TranscriptHeader(self)
         self.title_label = QLabel(self.header)
         self.title_label.setObjectName("transcriptTitle")
         self.title_label.setWordWrap(True)
@@ -279,7 +316,7 @@ class TranscriptView(QWidget):
 
         self.text = ReadingPane(self)
         self.text.set_colours(colours)
-        self.text.column_moved.connect(self._align_header)
+        self.text.column_moved.connect(self.header.align)
         self.placeholder = QLabel(
             self.tr("No transcript is open.\nImport files with File ▸ Import files… (Ctrl+I)."), self
         )
@@ -355,9 +392,6 @@ class TranscriptView(QWidget):
             badge.setToolTip(f"This text is in {name}" if own else f"Also published in {name}")
             self.badges_layout.addWidget(badge)
         self.badges_layout.addStretch(1)
-
-    def _align_header(self, margin: int) -> None:
-        self.header.layout().setContentsMargins(margin, 20, margin, 12)
 
 
 def header_line(transcript: Transcript) -> str:
