@@ -90,6 +90,7 @@ def test_ten_against_twelve_turns_at_the_end():
     assert [row.right for row in alignment.rows[-3:]] == [(33,), (34,), (35,)]
     assert all(not row.left and not row.certain for row in alignment.rows[-3:])
     assert alignment.counterpart(32) == 32
+    assert uncertain_left(alignment) == {32}  # the rest of the interview stays certain
 
 
 def test_a_merged_paragraph_falls_back_to_proportional_position_within_its_turn():
@@ -108,6 +109,56 @@ def test_a_merged_paragraph_falls_back_to_proportional_position_within_its_turn(
     assert alignment.counterpart(2) == alignment.counterpart(3) == 2
     assert alignment.counterpart(6) == 5  # the next question, certain again
     assert alignment.row_of(6).certain
+
+
+def uncertain_left(alignment):
+    """The paragraphs of the left version in uncertain rows."""
+    return {i for row in alignment.rows if not row.certain for i in row.left}
+
+
+def test_an_extra_exchange_in_the_middle_leaves_the_rows_before_and_after_it_certain():
+    en = english()
+    ru = russian(("своего доминирования.", "своего доминирования." + EXTRA_EXCHANGE))
+    assert len(en.turns) == 10 and len(ru.turns) == 12
+    alignment = align(en, ru)
+    uncertain = [row for row in alignment.rows if not row.certain]
+    # the three paragraphs only the Russian has, and the row on either side of them: 5 "≈" of 36 rows
+    assert [(row.left, row.right) for row in uncertain] == [
+        ((22,), (22,)),
+        ((), (23,)),
+        ((), (24,)),
+        ((), (25,)),
+        ((23,), (26,)),
+    ]
+    assert all(alignment.row_of(i).certain for i in range(22))  # the first three exchanges
+    assert all(alignment.row_of(i).certain for i in range(24, 33))  # the answer after and the rest
+
+
+def test_a_joined_paragraph_marks_only_its_turn_even_where_an_exchange_is_extra():
+    en = english()
+    # The first answer's second and third paragraphs joined, and an extra exchange after the third answer.
+    ru = russian(
+        ("третьих стран.\n\n", "третьих стран. "), ("своего доминирования.", "своего доминирования." + EXTRA_EXCHANGE)
+    )
+    alignment = align(en, ru)
+    assert_well_formed(alignment, en, ru)
+    first_answer = set(range(1, 6))
+    assert uncertain_left(alignment) == first_answer | {22, 23}  # that answer, and the rows beside the gap
+    assert alignment.counterpart(2) == alignment.counterpart(3) == 2  # the joined paragraph
+    assert all(alignment.counterpart(i) == i - 1 for i in range(6, 23))  # one paragraph fewer before the gap
+    assert all(alignment.counterpart(i) == i + 2 for i in range(23, 33))  # three more, one fewer after it
+
+
+def test_a_question_labelled_with_a_name_is_uncertain_with_the_rows_beside_it_and_nothing_else():
+    en = english()
+    # The Russian page names the journalist instead of "Вопрос" before the second question.
+    ru = russian(("Вопрос: 2020 и 2021 годы объявлены", "Е.Иванова: 2020 и 2021 годы объявлены"))
+    assert ru.paragraphs[6].speaker == "Е.Иванова"
+    alignment = align(en, ru)
+    assert_well_formed(alignment, en, ru)
+    assert uncertain_left(alignment) == {5, 6, 7}  # the question, the end of the answer before, the answer after
+    assert sum(not row.certain for row in alignment.rows) <= 4
+    assert all(alignment.counterpart(i) == i for i in range(33) if i != 6)
 
 
 def corpus_pair(kind, index=0):
@@ -152,6 +203,7 @@ def test_a_briefing_missing_a_section_in_one_version_keeps_the_others_in_place()
     assert alignment.counterpart(0) == 0
     left_only = [i for row in alignment.rows if not row.right for i in row.left]
     assert left_only == list(range(cut, end))
+    assert uncertain_left(alignment) == set(range(cut - 1, end + 1))  # and the rows beside it; the rest certain
 
 
 @settings(max_examples=60, deadline=None)

@@ -5,8 +5,10 @@ By structure first: segments (a briefing section after its heading, a group afte
 and runs of unlabelled text, then paragraphs within them. Where counts differ it falls back to
 proportional position: a small dynamic programme matches units by role (question, answer, text,
 heading) and their place in the text, and paragraphs by their share of their turn's text (so a paragraph
-the translator split or joined lines up). Every row of a part whose counts differ is marked uncertain
-rather than silently shifted. Pure Python, no Qt.
+the translator split or joined lines up). Only the rows near a difference are marked uncertain, rather
+than silently shifted: a unit one version lacks and the rows just before and after it, a unit matched
+with one of another role, and the paragraphs of a unit whose counts differ. Units matched one for one
+with the same role and as many paragraphs stay certain. Pure Python, no Qt.
 """
 
 from __future__ import annotations
@@ -66,22 +68,29 @@ class Alignment:
 
 def align(left: Transcript, right: Transcript) -> Alignment:
     """Rows pairing the paragraphs of two versions, in reading order; every paragraph is in one row."""
-    rows: list[AlignedRow] = []
     # Section numbers are a key across versions only when both tables of contents have the same length.
     numbered = bool(left.sections) and len(left.sections) == len(right.sections)
     left_segments, right_segments = _segments(left, numbered=numbered), _segments(right, numbered=numbered)
-    same_sections = [_segment_role(s) for s in left_segments] == [_segment_role(s) for s in right_segments]
-    for seg_left, seg_right in _match(left_segments, right_segments, _segment_role, _segment_weight):
+    # every unit of both versions in reading order, paired where both have it, and whether only
+    # proportional position paired it (too many units for the dynamic programme)
+    units: list[tuple[_Unit | None, _Unit | None, bool]] = []
+    segments, segments_guessed = _match(left_segments, right_segments, _segment_role, _segment_weight)
+    for seg_left, seg_right in segments:
         if seg_left is None or seg_right is None:
-            for unit in seg_left or seg_right or []:
-                _add_unmatched(rows, unit, on_left=seg_left is not None)
+            units += [
+                (u, None, False) if seg_left is not None else (None, u, False) for u in seg_left or seg_right or []
+            ]
             continue
-        same_units = same_sections and [u.role for u in seg_left] == [u.role for u in seg_right]
-        for unit_left, unit_right in _match(seg_left, seg_right, _unit_role, _unit_weight):
-            if unit_left is None or unit_right is None:
-                _add_unmatched(rows, unit_left or unit_right, on_left=unit_left is not None)  # type: ignore[arg-type]
-            else:
-                _add_paragraphs(rows, unit_left, unit_right, certain=same_units)
+        pairs, guessed = _match(seg_left, seg_right, _unit_role, _unit_weight)
+        units += [(a, b, guessed or segments_guessed) for a, b in pairs]
+    rows: list[AlignedRow] = []
+    for unit_left, unit_right, guessed in units:
+        if unit_left is None or unit_right is None:
+            _add_unmatched(rows, unit_left or unit_right, on_left=unit_left is not None)  # type: ignore[arg-type]
+        else:
+            certain = unit_left.role == unit_right.role and not guessed
+            _add_paragraphs(rows, unit_left, unit_right, certain=certain)
+    rows = _doubt_beside_gaps(rows)
     left_rows, right_rows = [0] * len(left.paragraphs), [0] * len(right.paragraphs)
     for r, row in enumerate(rows):
         for i in row.left:
@@ -175,8 +184,9 @@ _RATIO = 0.5
 
 def _match(
     left: Sequence[T], right: Sequence[T], role: Callable[[T], str], weight: Callable[[T], int]
-) -> list[tuple[T | None, T | None]]:
-    """Pairs of items in order; None on one side for an item the other version lacks.
+) -> tuple[list[tuple[T | None, T | None]], bool]:
+    """Pairs of items in order, None on one side for an item the other version lacks; and whether
+    proportional position alone paired them (too many items for the dynamic programme).
 
     Same roles in the same order: item i with item i. Otherwise a global alignment (Needleman–Wunsch)
     whose match cost grows with a role mismatch, the distance between the items' proportional
@@ -184,11 +194,11 @@ def _match(
     """
     m, n = len(left), len(right)
     if [role(x) for x in left] == [role(y) for y in right]:
-        return list(zip(left, right, strict=True))
+        return list(zip(left, right, strict=True)), False
     if m == 0 or n == 0:
-        return [(x, None) for x in left] + [(None, y) for y in right]
+        return [(x, None) for x in left] + [(None, y) for y in right], False
     if m * n > MAX_DP_CELLS:
-        return _proportional_items(left, right)
+        return _proportional_items(left, right), True
     left_pos, right_pos = _positions([weight(x) for x in left]), _positions([weight(y) for y in right])
 
     def cost(i: int, j: int) -> float:
@@ -229,7 +239,7 @@ def _match(
             j -= 1
             pairs.append((None, right[j]))
     pairs.reverse()
-    return pairs
+    return pairs, False
 
 
 def _positions(weights: list[int]) -> list[tuple[float, float]]:
@@ -323,6 +333,15 @@ def _cumulative_shares(sizes: list[int]) -> list[float]:
         at += size
         shares.append(at / total)
     return shares
+
+
+def _doubt_beside_gaps(rows: list[AlignedRow]) -> list[AlignedRow]:
+    """The rows just before and after a paragraph one version lacks are uncertain too: what the other
+    version added might as well end the turn before it or begin the one after."""
+    beside = {n for r, row in enumerate(rows) if not (row.left and row.right) for n in (r - 1, r + 1)}
+    return [
+        AlignedRow(row.left, row.right, False) if row.certain and r in beside else row for r, row in enumerate(rows)
+    ]
 
 
 def _add_unmatched(rows: list[AlignedRow], unit: _Unit, *, on_left: bool) -> None:
