@@ -103,6 +103,8 @@ def welcome(folder: Path, settings: object) -> object:
     window.resize(*SIZE)
     window.show()
     window.finish_startup()
+    if not window.icons_loaded:  # they follow the first painted text, and the welcome has none
+        window.load_icons()
     window.set_theme("light")
     settle(QApplication.instance())
     image = window.grab()
