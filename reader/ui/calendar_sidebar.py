@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -118,6 +118,11 @@ class CalendarSidebar(QWidget):
         rows = 7 * (self.calendar.fontMetrics().height() + 8)  # the day names and six weeks
         nav_height = navigation.sizeHint().height() if navigation is not None else 24
         self.calendar.setMinimumHeight(max(self.calendar.sizeHint().height(), nav_height + rows + 6))
+        # …and its day names whole ("Wed", not "W…"), in the interface's language.
+        locale, metrics = self.calendar.locale(), self.calendar.fontMetrics()
+        short = QLocale.FormatType.ShortFormat
+        widest = max(metrics.horizontalAdvance(locale.dayName(day, short)) for day in range(1, 8))
+        self.calendar.setMinimumWidth(7 * (widest + 9))
 
         self.calendar.currentPageChanged.connect(self._page_changed)
         self.calendar.selectionChanged.connect(self._day_changed)
