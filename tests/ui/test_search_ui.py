@@ -611,7 +611,6 @@ def test_the_annotation_filters(qtbot, window: MainWindow, library: Library) -> 
 
 
 def test_an_import_while_searching_updates_the_results(qtbot, window: MainWindow, library: Library) -> None:
-    search = search_of(window)
     type_query(qtbot, window, "Zakharova")
     before = library.search("Zakharova").total
     wait_for_results(qtbot, window, before)
