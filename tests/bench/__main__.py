@@ -25,9 +25,16 @@ ROOT = Path(__file__).resolve().parents[2]
 def parts(count: int, small: bool, work: Path) -> list[tuple[str, list[str]]]:
     """(name, arguments of `python -m tests.bench.NAME`) for every part, sized for the run."""
     runs = "3" if small else "7"
+    # The search part builds the full-size library first; the foundation part then also measures memory and
+    # start-up on it (its own import stays at 10,000 files, three times over).
+    large = work / f"library-{count}-s1.sqlite"
+    foundation = ["--count", str(min(count, 10_000)), "--runs", runs, "--work", str(work)]
+    foundation += ["--import-runs", "1" if small else "3"]
+    if count > 10_000:
+        foundation += ["--large-library", str(large)]
     return [
-        ("foundation_bench", ["--count", str(min(count, 10_000)), "--runs", runs, "--work", str(work)]),
         ("search_bench", ["--count", str(count), "--runs", "1" if small else "5", "--work", str(work)]),
+        ("foundation_bench", foundation),
         ("versions_bench", ["--count", str(min(count, 2000)), "--runs", "1" if small else "3"]),
         ("bilingual_bench", ["--count", str(min(count, 400)), "--runs", runs]),
         ("annotations_bench", []),
