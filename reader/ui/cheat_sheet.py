@@ -71,6 +71,24 @@ class CheatSheetDelegate(QStyledItemDelegate):
         return QSize(caps_width(metrics, keys, index.data(NOTE_ROLE) or "") + 12, metrics.height() + 12)
 
 
+
+def key_tree(parent: QWidget, name: str) -> QTreeWidget:
+    """The two-column list of commands and their key caps, as the cheat sheet and Preferences show it."""
+    tree = QTreeWidget(parent)
+    tree.setObjectName(name)
+    tree.setAccessibleName(tr("Commands and their keys"))
+    tree.setColumnCount(2)
+    tree.setHeaderLabels([tr("Command"), tr("Keys")])
+    tree.setRootIsDecorated(False)
+    tree.setItemsExpandable(False)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setItemDelegate(CheatSheetDelegate(tree))
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    return tree
+
 class CheatSheet(QDialog):
     def __init__(
         self,
@@ -90,21 +108,9 @@ class CheatSheet(QDialog):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(tr("Search the keyboard shortcuts"))
 
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("cheatSheetTree")
-        self.tree.setAccessibleName(tr("Commands and their keys"))
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([tr("Command"), tr("Keys")])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setItemsExpandable(False)
+        self.tree = key_tree(self, "cheatSheetTree")
         self.tree.setUniformRowHeights(False)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setItemDelegate(CheatSheetDelegate(self.tree))
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
         self.empty = QLabel(self)
         self.empty.setObjectName("cheatSheetEmpty")

@@ -15,14 +15,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QKeySequenceEdit,
     QLabel,
     QLineEdit,
@@ -31,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QStyle,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -40,7 +37,7 @@ from PySide6.QtWidgets import (
 from reader.core.commands import Command, Conflict, InvalidKey, Keymap, command, commands, normalize_key
 from reader.core.fuzzy import fold
 from reader.ui.actions import key_text, tr
-from reader.ui.cheat_sheet import ID_ROLE, KEYS_ROLE, NOTE_ROLE, CheatSheetDelegate
+from reader.ui.cheat_sheet import ID_ROLE, KEYS_ROLE, NOTE_ROLE, key_tree
 from reader.ui.themes import THEME_TITLES, THEMES
 
 PORTABLE = QKeySequence.SequenceFormat.PortableText
@@ -200,19 +197,7 @@ class KeyboardPage(QWidget):
         self.search.setAccessibleName(tr("Filter the commands"))
         self.search.setClearButtonEnabled(True)
 
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("keyboardTree")
-        self.tree.setAccessibleName(tr("Commands and their keys"))
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([tr("Command"), tr("Keys")])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setItemsExpandable(False)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setItemDelegate(CheatSheetDelegate(self.tree))
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree = key_tree(self, "keyboardTree")
 
         self.editor = QGroupBox(self)
         self.editor.setObjectName("keyEditor")
