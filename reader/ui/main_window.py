@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         # export, annotation import, backups, drops, first-run welcome, read-only banner (issues 6, 8)
         self.library_actions = install_library_actions(self)
 
-        self.list.set_summaries(self.library.summaries())
+        self.list.show_library(self.library)
         self._update_count()
         latest = self.library.latest()
         first = self.reading.first_transcript()  # where the reader left off, else the latest
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         """Re-read everything shown from the library (after an import or any other change)."""
         if not self.panes_built or self.library.last_change == "annotations":  # the list and calendar stay
             return
-        self.list.set_summaries(self.library.summaries())
+        self.list.show_library(self.library)
         self.sidebar.refresh()
         self._update_count()
         if self.current_id is None:

@@ -1,14 +1,16 @@
-"""The transcript list: a table model over TranscriptSummary rows and the view that shows it.
+"""The transcript list: a table model over the library's transcripts and the view that shows it.
 
-The model only adapts a Python list (no SQL per row), so 20,000 rows load and sort in milliseconds;
-it sorts that list itself instead of going through a proxy.
+The model keeps the ids in the shown order and reads the summaries a page at a time as rows come into
+view, so 100,000 transcripts cost an array of ids rather than 100,000 rows read at start-up; it sorts
+itself (by date in the library's own order, by another column in Python) instead of through a proxy.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -34,10 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.model import TranscriptSummary
+from reader.core.model import DocType, TranscriptSummary
 from reader.ui.dates import long_date
 from reader.ui.plain_text import plain_tooltip
 from reader.ui.transcript_view import LANGUAGE_NAMES, language_codes
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
 
 DATE, TIME, TITLE, LANGUAGES = range(4)
 HEADERS = (
@@ -49,6 +54,7 @@ HEADERS = (
 LANGUAGE_SEPARATOR = " · "
 
 Index = QModelIndex | QPersistentModelIndex
+Fetch = Callable[[Sequence[int]], Sequence[TranscriptSummary]]
 _NO_DATE = dt.date.min
 _NO_TIME = dt.time.min
 
@@ -76,40 +82,89 @@ def _sort_key(column: int) -> Callable[[TranscriptSummary], Any]:
 
 
 class TranscriptListModel(QAbstractTableModel):
+    """The rows as an array of ids in the shown order; a row's summary is read when it is first shown.
+
+    With `set_source` the rows come from the library a page at a time, so a list of 100,000 keeps only
+    its ids and the pages on screen (reading every row at start-up took a second and 50 MB there);
+    `set_summaries` shows a list held in memory."""
+
     OwnLanguageRole = Qt.ItemDataRole.UserRole + 1  # the row's own language code, upper case
     IdRole = Qt.ItemDataRole.UserRole + 2
+    PAGE = 200  # rows read at once
+    KEEP = 20_000  # summaries kept before the cache starts again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[TranscriptSummary] = []
-        self._row_of: dict[int, int] = {}
+        self._ids: array[int] = array("q")
+        self._newest_first: array[int] = array("q")
+        self._cache: dict[int, TranscriptSummary] = {}
+        self._fetch: Fetch = lambda _ids: []  # ids → their summaries
+        self._everything: Callable[[], Sequence[TranscriptSummary]] = list
         self._sorted_by: tuple[int, Qt.SortOrder] = (DATE, Qt.SortOrder.DescendingOrder)
 
     # -- content -----------------------------------------------------------------------------------
 
     def set_summaries(self, summaries: Sequence[TranscriptSummary]) -> None:
-        """Show these rows (kept in the current sort order)."""
+        """Show these rows, held in memory (kept in the current sort order)."""
+        by_id = {s.id: s for s in summaries}
+        newest = sorted(by_id.values(), key=_sort_key(DATE), reverse=True)
+        self.set_source(
+            array("q", [s.id for s in newest]),
+            lambda ids: [by_id[i] for i in ids if i in by_id],
+            lambda: list(by_id.values()),
+        )
+
+    def set_source(
+        self, newest_first: array[int], fetch: Fetch, everything: Callable[[], Sequence[TranscriptSummary]]
+    ) -> None:
+        """Show the transcripts whose ids are `newest_first` (the library's order; kept in the current
+        sort order); `fetch` reads the summaries of some ids, `everything` all of them (to sort by
+        another column than the date)."""
         self.beginResetModel()
-        self._rows = list(summaries)
-        column, order = self._sorted_by
-        if (column, order) != (DATE, Qt.SortOrder.DescendingOrder):  # the library's order already
-            self._rows.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._reindex()
+        self._newest_first, self._fetch, self._everything = newest_first, fetch, everything
+        self._cache = {}
+        self._ids = self._ordered(*self._sorted_by)
         self.endResetModel()
 
     def summary(self, row: int) -> TranscriptSummary:
-        return self._rows[row]
+        transcript_id = self._ids[row]
+        found = self._cache.get(transcript_id)
+        if found is None:
+            found = self._read_page(row)
+        return found
 
     def row_of(self, transcript_id: int) -> int | None:
-        return self._row_of.get(transcript_id)
+        try:
+            return self._ids.index(transcript_id)
+        except ValueError:
+            return None
 
-    def _reindex(self) -> None:
-        self._row_of = {s.id: row for row, s in enumerate(self._rows)}
+    def _read_page(self, row: int) -> TranscriptSummary:
+        """Read the page of rows around `row` (scrolling either way finds its neighbours read)."""
+        if len(self._cache) > self.KEEP:
+            self._cache.clear()
+        start = max(0, row - self.PAGE // 2)
+        page = [i for i in self._ids[start : start + self.PAGE] if i not in self._cache]
+        for found in self._fetch(page):
+            self._cache[found.id] = found
+        wanted = self._ids[row]
+        if wanted not in self._cache:  # deleted since the ids were read: shown as such until the refresh
+            self._cache[wanted] = TranscriptSummary(wanted, "—", "", None, None, DocType.OTHER, ())  # type: ignore[arg-type]
+        return self._cache[wanted]
+
+    def _ordered(self, column: int, order: Qt.SortOrder) -> array[int]:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column == DATE:  # the library's own order, or its reverse
+            return array("q", self._newest_first if descending else reversed(self._newest_first))
+        return array("q", [s.id for s in self._everything_sorted(column, descending)])
+
+    def _everything_sorted(self, column: int, descending: bool) -> list[TranscriptSummary]:
+        return sorted(self._everything(), key=_sort_key(column), reverse=descending)
 
     # -- Qt model ----------------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(HEADERS)
@@ -124,9 +179,9 @@ class TranscriptListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self._ids):
             return None
-        s = self._rows[index.row()]
+        s = self.summary(index.row())
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DATE:
@@ -161,18 +216,17 @@ class TranscriptListModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(HEADERS):
+        if not 0 <= column < len(HEADERS) or (column, order) == self._sorted_by:
             return
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        ids = [self._rows[i.row()].id if i.row() < len(self._rows) else None for i in persistent]
-        self._rows.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        ids = [self._ids[i.row()] if i.row() < len(self._ids) else None for i in persistent]
+        self._ids = self._ordered(column, order)
         self._sorted_by = (column, order)
-        self._reindex()
-        moved = [
-            self.index(self._row_of[tid], old.column()) if tid is not None else QModelIndex()
-            for old, tid in zip(persistent, ids, strict=True)
-        ]
+        moved = []
+        for old, tid in zip(persistent, ids, strict=True):
+            row = self.row_of(tid) if tid is not None else None
+            moved.append(self.index(row, old.column()) if row is not None else QModelIndex())
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
@@ -248,6 +302,13 @@ class TranscriptList(QTableView):
     def set_summaries(self, summaries: Sequence[TranscriptSummary]) -> None:
         current = self.current_id()
         self.list_model.set_summaries(summaries)
+        if current is not None:
+            self.select_transcript(current)
+
+    def show_library(self, library: Library) -> None:
+        """Every transcript of the library; only the rows scrolled to are read from it."""
+        current = self.current_id()
+        self.list_model.set_source(library.transcript_ids(), library.summaries_of, library.summaries)
         if current is not None:
             self.select_transcript(current)
 
