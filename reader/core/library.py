@@ -15,6 +15,7 @@ import os
 import re
 import sqlite3
 import uuid
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -362,6 +363,21 @@ class Library:
     def summaries(self) -> list[TranscriptSummary]:
         """Every transcript, newest first."""
         return self._summaries("1")
+
+    def transcript_ids(self) -> array[int]:
+        """Every transcript's id, newest first (the order of `summaries`), read from the date index
+        alone: the window's list keeps these and reads the rows it shows with `summaries_of`."""
+        sql = "SELECT id FROM transcripts ORDER BY published_date DESC, published_time DESC, id DESC"
+        return array("q", [row[0] for row in self._conn.execute(sql)])
+
+    def summaries_of(self, ids: Iterable[int]) -> list[TranscriptSummary]:
+        """The summaries of these transcripts (an unknown id is left out)."""
+        wanted = [int(i) for i in ids]
+        found: list[TranscriptSummary] = []
+        for start in range(0, len(wanted), 500):  # well under SQLite's limit of bound parameters
+            chunk = wanted[start : start + 500]
+            found += self._summaries(f"id IN ({','.join('?' * len(chunk))})", tuple(chunk))
+        return found
 
     def transcripts_on(self, day: dt.date) -> list[TranscriptSummary]:
         return self._summaries("published_date = ?", (day.isoformat(),))
