@@ -54,8 +54,9 @@ DEFAULT_SPLIT = (250, 560, 630)  # in proportion: QSplitter scales them to the w
 
 
 class MainWindow(QMainWindow):
-    """The window. With `deferred=True` only the frame (menus, toolbar, empty panes) is built; the
-    panes follow on the first paint, so the window appears before the heavier widgets are made.
+    """The window. With `deferred=True` only the frame (menus, toolbar, empty panes) is built, and
+    `build_reading_pane` may add the text before the window is shown; the other panes follow its
+    first paint, so the window appears with the text before the heavier widgets are made.
     """
 
     def __init__(
@@ -79,7 +80,9 @@ class MainWindow(QMainWindow):
         self.view: TranscriptView
         self.reading: Reading
         self.icons_loaded = False
+        self.reading_pane_built = False
         self.panes_built = False
+        self._first_id: int | None = None  # the transcript opened at start
         self._painted = False
         self._pending: list[Callable[[], object]] = []  # what must wait for the panes
         self.history: History[int] = History()  # the transcripts opened, for Back and Forward
@@ -124,30 +127,64 @@ class MainWindow(QMainWindow):
         if not deferred:
             self.build_panes()
 
-    def build_panes(self) -> None:
-        """Make the sidebar, list and reading pane, fill them and open the latest transcript."""
-        if self.panes_built:
+    def build_reading_pane(self) -> None:
+        """The reading pane with its tools and the transcript to open in it, and the (still empty) list.
+
+        At start-up this runs before the window is first shown, so its first frame already holds the
+        text; the calendar, the list's rows, annotations and search follow in `build_panes`."""
+        if self.reading_pane_built:
             return
-        from reader.ui.calendar_sidebar import CalendarSidebar
+        from reader.ui.reading import Reading
         from reader.ui.transcript_list import TranscriptList
         from reader.ui.transcript_view import TranscriptView
 
-        self.sidebar = CalendarSidebar(self.library, self, colours=self.colours)
         self.list = TranscriptList(self)
         self.view = TranscriptView(self, colours=self.colours)
-        for index, pane in enumerate((self.sidebar, self.list, self.view)):
+        for index, pane in ((1, self.list), (2, self.view)):
             old = self.splitter.replaceWidget(index, pane)  # the pane takes the placeholder's size
             if old is not None:
                 old.deleteLater()
+        self.view.set_zoom(self._saved_zoom())
+        self.library.subscribe(self.refresh)
+        self.reading = Reading(self)  # language toggle, side by side, structure, print (issue 3)
+        self.reading_pane_built = True
+        self._first_id = self._first_to_open()
+        if self._first_id is not None:
+            try:
+                self.view.show_transcript(self.library.transcript(self._first_id))
+            except LibraryError:
+                self._first_id = None
+            else:
+                self.reading.shown()  # its language toggle and the place the reader left it at
+
+    def _first_to_open(self) -> int | None:
+        """Where the reader left off in this library, else the latest transcript (in the reader's
+        language) — unless this is the first run, which greets the user instead."""
+        first = self.reading.first_transcript()
+        if first is None:
+            from reader.ui.welcome import is_first_run
+
+            latest = self.library.latest()
+            if latest is not None and not is_first_run(self.library):
+                first = self.reading.preferred_version(latest.id)
+        return first
+
+    def build_panes(self) -> None:
+        """Make the sidebar and the features of the panes, fill the list and open the first transcript."""
+        if self.panes_built:
+            return
+        self.build_reading_pane()
+        from reader.ui.calendar_sidebar import CalendarSidebar
+
+        self.sidebar = CalendarSidebar(self.library, self, colours=self.colours)
+        old = self.splitter.replaceWidget(0, self.sidebar)
+        if old is not None:
+            old.deleteLater()
         self.sidebar.setVisible(self.command_actions["view.sidebar"].isChecked())
         self.panes_built = True
         self.sidebar.transcript_chosen.connect(self.open_transcript)
         self.list.transcript_chosen.connect(self.open_transcript)
-        self.library.subscribe(self.refresh)
         self._wire_keyboard()
-        from reader.ui.reading import Reading
-
-        self.reading = Reading(self)  # language toggle, side by side, structure, print (issue 3)
         from reader.ui.annotations import install as install_annotations
 
         self.annotations = install_annotations(self)  # highlights, notes, tags, bookmarks, their panels (issue 5)
@@ -161,12 +198,8 @@ class MainWindow(QMainWindow):
 
         self.list.show_library(self.library)
         self._update_count()
-        latest = self.library.latest()
-        first = self.reading.first_transcript()  # where the reader left off, else the latest
-        if first is None and latest is not None and not self.library_actions.welcome.first_run:
-            first = self.reading.preferred_version(latest.id)
-        if first is not None:
-            self.open_transcript(first)
+        if self._first_id is not None:  # shown already: open it again, now with its annotations, day and row
+            self.open_transcript(self._first_id)
         self.view.text.setFocus()
         pending, self._pending = self._pending, []
         for call in pending:
@@ -470,18 +503,20 @@ class MainWindow(QMainWindow):
 
     # -- keyboard: keys, areas, going places (issue 7) -------------------------------------------------
 
+    def _saved_zoom(self) -> float:
+        try:
+            zoom = float(self.settings.value("view/zoom", 1.0))
+        except (TypeError, ValueError):
+            zoom = 1.0
+        return min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+
     def _wire_keyboard(self) -> None:
-        """Enter in the lists and the calendar, the saved zoom, and names for screen readers."""
+        """Enter in the lists and the calendar, and names for screen readers."""
         from reader.ui.calendar_sidebar import to_date
 
         self.list.activated.connect(lambda index: self._open_and_read(self.list.list_model.summary(index.row()).id))
         self.sidebar.day_list.itemActivated.connect(lambda _item: self.focus_reading())
         self.sidebar.calendar.activated.connect(lambda day: self.open_day(to_date(day), read=True))
-        try:
-            zoom = float(self.settings.value("view/zoom", 1.0))
-        except (TypeError, ValueError):
-            zoom = 1.0
-        self.view.set_zoom(min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1]))
         for widget, name, description in (
             (self.sidebar.calendar, self.tr("Calendar"), self.tr("Days with transcripts are bold. Arrows move the "
              "day; Enter opens its first transcript.")),
@@ -810,6 +845,7 @@ def run_window(argv: Sequence[str]) -> int:
     if library is None:
         return 1
     window = MainWindow(library, deferred=True)
+    window.build_reading_pane()  # the first frame shows the text; the rest follows it (finish_startup)
     exit_after_shown_if_asked(window, lambda: window.icons_loaded)  # packaging/smoke_test_bundle.sh
 
     def act_on_hand_over(received: list[str]) -> None:  # a second start's files and --date (raised already)
