@@ -14,7 +14,6 @@ import json
 import os
 import re
 import sqlite3
-import uuid
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -1376,7 +1375,7 @@ class Library:
             orphan=False,
             created=now,
             modified=now,
-            uid=str(uuid.uuid4()),
+            uid=_new_uid(),
         )
 
     def _insert_annotation(self, conn: sqlite3.Connection, a: Annotation, *, keep_id: bool = False) -> Annotation:
@@ -1940,7 +1939,7 @@ def backup_database(conn: sqlite3.Connection, dest: Path) -> Path:
         raise LibraryError(f"Cannot create the folder {dest.parent} for the backup: {err.strerror}.") from err
     if dest.is_dir():
         raise LibraryError(f"{dest} is a folder; name a file for the backup.")
-    tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp = dest.with_name(f".{dest.name}.{_new_uid()[:8]}.tmp")
     try:
         target = sqlite3.connect(tmp, isolation_level=None)
         try:
@@ -2359,3 +2358,10 @@ def _migrate(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
 
             backup_before_migration(conn, path, [name for name in MIGRATION_NAMES if name not in applied])
         apply_migrations(conn)
+
+
+def _new_uid() -> str:
+    """A random UUID (an annotation's lasting identity across exports)."""
+    import uuid  # not at start-up: it costs a few ms there (it imports platform)
+
+    return str(uuid.uuid4())
