@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
                 self._first_id = None
             else:
                 self.reading.shown()  # its language toggle and the place the reader left it at
+        self.view.text.setFocus()  # where the keys go from the first frame on
 
     def _first_to_open(self) -> int | None:
         """Where the reader left off in this library, else the latest transcript (in the reader's
