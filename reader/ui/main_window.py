@@ -128,22 +128,17 @@ class MainWindow(QMainWindow):
             self.build_panes()
 
     def build_reading_pane(self) -> None:
-        """The reading pane with its tools and the transcript to open in it, and the (still empty) list.
+        """The reading pane with its tools and the transcript to open in it.
 
         At start-up this runs before the window is first shown, so its first frame already holds the
-        text; the calendar, the list's rows, annotations and search follow in `build_panes`."""
+        text; the calendar, the list, annotations and search follow in `build_panes`."""
         if self.reading_pane_built:
             return
         from reader.ui.reading import Reading
-        from reader.ui.transcript_list import TranscriptList
         from reader.ui.transcript_view import TranscriptView
 
-        self.list = TranscriptList(self)
         self.view = TranscriptView(self, colours=self.colours)
-        for index, pane in ((1, self.list), (2, self.view)):
-            old = self.splitter.replaceWidget(index, pane)  # the pane takes the placeholder's size
-            if old is not None:
-                old.deleteLater()
+        self._replace_pane(2, self.view)
         self.view.set_zoom(self._saved_zoom())
         self.library.subscribe(self.refresh)
         self.reading = Reading(self)  # language toggle, side by side, structure, print (issue 3)
@@ -157,6 +152,11 @@ class MainWindow(QMainWindow):
             else:
                 self.reading.shown()  # its language toggle and the place the reader left it at
         self.view.text.setFocus()  # where the keys go from the first frame on
+
+    def _replace_pane(self, index: int, pane: QWidget) -> None:
+        old = self.splitter.replaceWidget(index, pane)  # the pane takes the placeholder's size
+        if old is not None:
+            old.deleteLater()
 
     def _first_to_open(self) -> int | None:
         """Where the reader left off in this library, else the latest transcript (in the reader's
@@ -176,11 +176,13 @@ class MainWindow(QMainWindow):
             return
         self.build_reading_pane()
         from reader.ui.calendar_sidebar import CalendarSidebar
+        from reader.ui.transcript_list import TranscriptList
 
         self.sidebar = CalendarSidebar(self.library, self, colours=self.colours)
-        old = self.splitter.replaceWidget(0, self.sidebar)
-        if old is not None:
-            old.deleteLater()
+        self.list = TranscriptList(self)
+        self._replace_pane(0, self.sidebar)
+        self._replace_pane(1, self.list)
+        self.reading.attach_list(self.list)
         self.sidebar.setVisible(self.command_actions["view.sidebar"].isChecked())
         self.panes_built = True
         self.sidebar.transcript_chosen.connect(self.open_transcript)

@@ -31,6 +31,8 @@ from reader.ui.speaker_filter import SpeakerChoice, SpeakerFilterButton, apply_f
 from reader.ui.transcript_view import READING_FONTS, reading_font
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractItemView
+
     from reader.ui.contents_panel import ContentsPanel
     from reader.ui.main_window import MainWindow
     from reader.ui.side_by_side import SideBySideView
@@ -101,13 +103,16 @@ class Reading(QObject):
         self.library.subscribe(self.library_changed)
 
         window.register_handlers(self.handlers())
-        # Right-click on a transcript of the list: it opens (the list follows its selection), and these act on it.
-        if window.list.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
-            window.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        window.list.addActions([window.command_actions[i] for i in ("edit.link_versions", "edit.unlink_versions")])
         window.add_preferences_page(self.tr("Reading"), self._preferences_page)
         if str(self.settings.value("reading/contents", "false")) == "true":
             self.set_contents_visible(True)
+
+    def attach_list(self, listing: QAbstractItemView) -> None:
+        """Right-click on a transcript of the list: it opens (the list follows its selection), and the
+        link and unlink commands act on it."""
+        if listing.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
+            listing.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        listing.addActions([self.window.command_actions[i] for i in ("edit.link_versions", "edit.unlink_versions")])
 
     def handlers(self) -> dict[str, Callable[..., object]]:
         return {
