@@ -42,7 +42,7 @@ from reader.core.model import (
     Transcript,
 )
 from reader.ui.themes import LIGHT, Colours
-from reader.ui.transcript_view import QUESTION_PADDING
+from reader.ui.transcript_view import QUESTION_PADDING, block_at
 
 DARK_HIGHLIGHT_ALPHA = 0.42
 """In the dark theme a legend colour is laid over the dark page at this strength: the light text stays
@@ -153,7 +153,7 @@ class AnnotationLayer(QObject):
         pane.viewport().installEventFilter(self)
         pane.cursorPositionChanged.connect(self._caret_moved)
         pane.verticalScrollBar().valueChanged.connect(self._scrolled)
-        pane.document().documentLayout().documentSizeChanged.connect(self._scrolled)  # laid out further
+        pane.document().documentLayout().documentSizeChanged.connect(self._laid_out)
         library.subscribe(_listener(self))
 
     # -- what is shown ---------------------------------------------------------------------------
@@ -261,7 +261,7 @@ class AnnotationLayer(QObject):
         return max(0, top - pad), bottom + pad
 
     def visible_range(self) -> tuple[int, int]:
-        """Document positions at the top-left and bottom-right of the viewport."""
+        """Document positions at the start of the first block in view and the end of the last one."""
         viewport = self.pane.viewport()
         key = (
             self.pane.verticalScrollBar().value(),
@@ -269,15 +269,26 @@ class AnnotationLayer(QObject):
             viewport.height(),
             self.pane.document().revision(),
             self.pane.document().pageSize().toTuple(),  # type: ignore[attr-defined]
-            self.pane.document().documentLayout().documentSize().toTuple(),  # grows while Qt lays out
         )
         if key != self._visible[0]:  # a hit test each: asked by the selections and by the margin alike
-            top = self.pane.cursorForPosition(QPoint(0, 0)).position()
-            bottom = self.pane.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+            # By the blocks' rectangles, not a hit test: see `block_at`.
+            scroll = self.pane.verticalScrollBar().value()
+            top = block_at(self.pane, scroll).position()
+            last = block_at(self.pane, scroll + viewport.height())
+            bottom = last.position() + last.length() - 1
             self._visible = (key, (top, max(top, bottom)))  # type: ignore[assignment]
         return self._visible[1]
 
+    def _laid_out(self) -> None:
+        """Qt laid the text out further, or again (a filter hid paragraphs): positions on screen may have
+        moved. (Asking for the document's size instead would lay out all of a long text at once.)"""
+        self._visible = ((), (0, 0))
+        self._scrolled()
+
     def _scrolled(self) -> None:
+        length = self._spans[-1][1] if self._spans else 0  # of the text the layer's annotations address
+        if self.transcript is not None and self.pane.document().characterCount() - 1 != length:
+            return  # the pane is being refilled: its new text is not laid out yet, and `sync` comes next
         low, high = self._painted_range
         top, bottom = self.visible_range()
         if top < low or bottom > high:

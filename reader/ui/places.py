@@ -57,9 +57,9 @@ def scroll_to_paragraph(edit: QTextEdit, paragraph: int, fraction: float = 0.0, 
     """Put the paragraph at the top of the view (as far as the scroll range allows), `fraction` of the
     way into it; the caret goes to its start, so keyboard selection and annotations begin there."""
     document = edit.document()
-    document.documentLayout().documentSize()  # lays the whole document out, so the scroll range is final
     block = paragraph_block(edit, max(0, min(paragraph, paragraph_count(edit) - 1)))
-    rect = document.documentLayout().blockBoundingRect(block)
+    rect = document.documentLayout().blockBoundingRect(block)  # lays the text out down to the paragraph
+    # (Beyond the scroll range Qt knows so far, the reading pane's scroll bar lays the rest out first.)
     if move_caret:
         cursor = QTextCursor(block)
         edit.setTextCursor(cursor)

@@ -8,7 +8,7 @@ address the pane by offsets into that string.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextFrameFormat,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QTextEdit, QVBoxLayout, QWidget
 
 from reader.core.model import Paragraph, ParagraphKind, Transcript
 from reader.ui.dates import long_date
@@ -64,28 +64,34 @@ def language_codes(own: str, available: tuple[str, ...]) -> list[str]:
 def fill_document(
     document: QTextDocument, transcript: Transcript, colours: Colours = LIGHT, *, zoom: float = 1.0
 ) -> None:
-    """Replace the document's content with the transcript's paragraphs, styled for reading."""
-    document.clear()
-    document.setDefaultFont(reading_font(zoom))
+    """Replace the document's content with the transcript's paragraphs, styled for reading.
+
+    The clearing is inside the one edit block: Qt then sees a single change from nothing to the whole
+    text and lays it out lazily (what is painted first, the rest in steps on the event loop) instead of
+    laying out all of a long briefing before anything is shown. Callers may wrap it in an edit block of
+    their own (`TranscriptView` does) to add changes that must come before any layout.
+    """
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
-    body = QTextCharFormat()
-    body.setForeground(QColor(colours.heading))
+    layout = document.documentLayout()
+    quiet = layout.blockSignals(True)  # empty for a moment: a pane would hide its scroll bar and show it again
+    document.clear()
+    layout.blockSignals(quiet)
+    document.setDefaultFont(reading_font(zoom))
+    formats = _Formats(colours, document.defaultFont().pointSizeF())
+    body = formats.body
     previous_question = False
     for index, paragraph in enumerate(transcript.paragraphs):
         question = _is_question(transcript, paragraph)
         if index:
             # The blank line of "\n\n": an empty block, tinted when it sits inside one question.
-            spacer = QTextBlockFormat()
-            spacer.setLineHeight(55, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-            if question and previous_question and not paragraph.starts_turn:
-                spacer.setProperty(QUESTION_PROPERTY, True)
-            cursor.insertBlock(spacer, body)
-            cursor.insertBlock(_block_format(paragraph, question, colours), body)
+            tinted = question and previous_question and not paragraph.starts_turn
+            cursor.insertBlock(formats.question_spacer if tinted else formats.spacer, body)
+            cursor.insertBlock(formats.block(paragraph, question), body)
         else:
-            cursor.setBlockFormat(_block_format(paragraph, question, colours))
+            cursor.setBlockFormat(formats.block(paragraph, question))
             cursor.setBlockCharFormat(body)
-        _insert_paragraph(cursor, paragraph, question, body, colours)
+        _insert_paragraph(cursor, paragraph, question, formats)
         previous_question = question
     cursor.endEditBlock()
 
@@ -98,42 +104,75 @@ def _is_question(transcript: Transcript, paragraph: Paragraph) -> bool:
     return (paragraph.speaker or "").casefold() in {"question", "вопрос"}
 
 
-def _block_format(paragraph: Paragraph, question: bool, colours: Colours) -> QTextBlockFormat:
-    block = QTextBlockFormat()
-    block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+class _Formats:
+    """The few block and character formats a transcript is built from, made once per fill rather than
+    once per paragraph (a long briefing has hundreds)."""
+
+    def __init__(self, colours: Colours, point_size: float) -> None:
+        proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        self.body = QTextCharFormat()
+        self.body.setForeground(QColor(colours.heading))
+        self.heading = QTextCharFormat(self.body)
+        self.heading.setFontWeight(QFont.Weight.Bold)
+        self.heading.setFontPointSize(point_size * 1.2)
+        self.muted = QTextCharFormat(self.body)
+        self.muted.setForeground(QColor(colours.muted))
+        self.question_label = QTextCharFormat(self.body)
+        self.question_label.setFontWeight(QFont.Weight.Bold)
+        self.question_label.setForeground(QColor(colours.question_label))
+        self.answer_label = QTextCharFormat(self.body)
+        self.answer_label.setFontWeight(QFont.Weight.Bold)
+        self.answer_label.setForeground(QColor(colours.answer_label))
+        self.spacer = QTextBlockFormat()
+        self.spacer.setLineHeight(55, proportional)
+        self.question_spacer = QTextBlockFormat(self.spacer)
+        self.question_spacer.setProperty(QUESTION_PROPERTY, True)
+        self.text_block = QTextBlockFormat()
+        self.text_block.setLineHeight(LINE_HEIGHT_PERCENT, proportional)
+        self.question_block = QTextBlockFormat(self.text_block)
+        self.question_block.setProperty(QUESTION_PROPERTY, True)
+        self.separator_block = QTextBlockFormat(self.text_block)
+        self.separator_block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.heading_block = QTextBlockFormat(self.text_block)
+        self.heading_block.setHeadingLevel(3)
+        self.heading_block.setTopMargin(14)
+        self.heading_block.setLineHeight(125, proportional)
+
+    def block(self, paragraph: Paragraph, question: bool) -> QTextBlockFormat:
+        if paragraph.kind is ParagraphKind.HEADING:
+            return self.heading_block
+        if paragraph.kind is ParagraphKind.SEPARATOR:
+            return self.separator_block
+        return self.question_block if question else self.text_block
+
+
+def _insert_paragraph(cursor: QTextCursor, paragraph: Paragraph, question: bool, formats: _Formats) -> None:
     if paragraph.kind is ParagraphKind.HEADING:
-        block.setHeadingLevel(3)
-        block.setTopMargin(14)
-        block.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.insertText(paragraph.shown_text, formats.heading)
     elif paragraph.kind is ParagraphKind.SEPARATOR:
-        block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-    elif question:
-        block.setProperty(QUESTION_PROPERTY, True)
-    return block
-
-
-def _insert_paragraph(
-    cursor: QTextCursor, paragraph: Paragraph, question: bool, body: QTextCharFormat, colours: Colours
-) -> None:
-    if paragraph.kind is ParagraphKind.HEADING:
-        heading = QTextCharFormat(body)
-        heading.setFontWeight(QFont.Weight.Bold)
-        heading.setFontPointSize(cursor.document().defaultFont().pointSizeF() * 1.2)
-        cursor.insertText(paragraph.shown_text, heading)
-        return
-    if paragraph.kind is ParagraphKind.SEPARATOR:
-        muted = QTextCharFormat(body)
-        muted.setForeground(QColor(colours.muted))
-        cursor.insertText(paragraph.shown_text, muted)
-        return
-    if paragraph.starts_turn and paragraph.speaker:
-        label = QTextCharFormat(body)
-        label.setFontWeight(QFont.Weight.Bold)
-        label.setForeground(QColor(colours.question_label if question else colours.answer_label))
-        cursor.insertText(f"{paragraph.speaker}:", label)
-        cursor.insertText(" " + paragraph.text, body)
+        cursor.insertText(paragraph.shown_text, formats.muted)
+    elif paragraph.starts_turn and paragraph.speaker:
+        cursor.insertText(f"{paragraph.speaker}:", formats.question_label if question else formats.answer_label)
+        cursor.insertText(" " + paragraph.text, formats.body)
     else:
-        cursor.insertText(paragraph.text, body)
+        cursor.insertText(paragraph.text, formats.body)
+
+
+class _ScrollBar(QScrollBar):
+    """The pane's vertical scroll bar. Qt lays a long text out in steps and tells the scroll bar the
+    text's height a turn of the event loop later; until then its range is an estimate. A jump beyond
+    that range (to a reading place far down, just after the text was filled) first lays the rest out
+    and brings the range up to date, or it would stop short."""
+
+    def __init__(self, pane: QTextEdit) -> None:
+        super().__init__(Qt.Orientation.Vertical, pane)
+        self._pane = pane
+
+    def setValue(self, value: int) -> None:  # noqa: N802 - Qt override
+        if value > self.maximum():
+            layout = self._pane.document().documentLayout()
+            layout.documentSizeChanged.emit(layout.documentSize())  # the pane adjusts its scroll bars
+        super().setValue(value)
 
 
 class ReadingPane(QTextEdit):
@@ -143,6 +182,7 @@ class ReadingPane(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setVerticalScrollBar(_ScrollBar(self))
         self.setObjectName("readingPane")
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
@@ -166,6 +206,23 @@ class ReadingPane(QTextEdit):
     def layer(self, name: str) -> list[QTextEdit.ExtraSelection]:
         return list(self._layers.get(name, ()))
 
+    def collapse_selections(self) -> None:
+        """Every layer's selections emptied to the start of the text, their formats kept: called while the
+        document is refilled, inside its edit block, before Qt lays anything out. They address the old
+        text; left where the inserts pushed them, at the end of the new one, replacing them later would
+        ask for their rectangles there, which lays out the whole text at once. The features set their
+        layers again once the new text is in."""
+        start = QTextCursor(self.document())
+        for name, selections in self._layers.items():
+            collapsed = []
+            for selection in selections:
+                empty = QTextEdit.ExtraSelection()
+                empty.cursor = start  # type: ignore[misc]
+                empty.format = selection.format  # type: ignore[misc]
+                collapsed.append(empty)
+            self._layers[name] = collapsed
+        super().setExtraSelections([s for layer in self._layers.values() for s in layer])
+
     def setExtraSelections(self, selections: list[QTextEdit.ExtraSelection]) -> None:  # noqa: N802 - Qt override
         self.set_layer("", selections)
 
@@ -184,7 +241,7 @@ class ReadingPane(QTextEdit):
         painter = QPainter(self.viewport())
         layout = self.document().documentLayout()
         offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-        block = self._first_block_below(offset.y())
+        block = block_at(self, offset.y())
         bottom = self.viewport().height()
         while block.isValid():
             rect: QRectF = layout.blockBoundingRect(block).translated(-offset.x(), -offset.y())
@@ -197,20 +254,6 @@ class ReadingPane(QTextEdit):
             block = block.next()
         painter.end()
         super().paintEvent(event)
-
-    def _first_block_below(self, y: float) -> QTextBlock:
-        """The first block whose bottom is below document position `y` (a binary search: blocks are in
-        order down the page, and a long briefing has thousands)."""
-        document = self.document()
-        layout = document.documentLayout()
-        low, high = 0, max(0, document.blockCount() - 1)
-        while low < high:
-            middle = (low + high) // 2
-            if layout.blockBoundingRect(document.findBlockByNumber(middle)).bottom() < y:
-                low = middle + 1
-            else:
-                high = middle
-        return document.findBlockByNumber(low)
 
     def side_margin(self) -> int:
         """Left and right margin that centres a column of comfortable width in the viewport."""
@@ -225,12 +268,43 @@ class ReadingPane(QTextEdit):
             frame.setRightMargin(margin)
             frame.setTopMargin(16)
             frame.setBottomMargin(48)
+            # A new frame format makes Qt lay all of the text out again at once. Without a page size its
+            # layout ignores the change; given the page size back, it lays the text out afresh, lazily.
+            document = self.document()
+            page = document.pageSize()
+            document.setPageSize(QSizeF(0, 0))
             root.setFrameFormat(frame)
+            document.setPageSize(page)
             self.column_moved.emit(margin)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.update_column()
+
+
+def block_at(edit: QTextEdit, y: float) -> QTextBlock:
+    """The first block of the pane's document whose bottom is at or below document position `y` (the
+    last block when none is). Found from the blocks' rectangles, which Qt lays out only as far down as
+    asked for: blocks 0, 1, 3, 7 … until one reaches `y`, then a binary search between the last two. A
+    hit test is no help while Qt is still laying a long text out in steps (a point between two blocks
+    then lands on one not laid out yet), and a plain binary search would lay out half the text first."""
+    document = edit.document()
+    layout = document.documentLayout()
+    last = max(0, document.blockCount() - 1)
+
+    def bottom(number: int) -> float:
+        return layout.blockBoundingRect(document.findBlockByNumber(number)).bottom()
+
+    low, high = 0, 0
+    while high < last and bottom(high) < y:
+        low, high = high + 1, min(last, 2 * high + 1)
+    while low < high:
+        middle = (low + high) // 2
+        if bottom(middle) < y:
+            low = middle + 1
+        else:
+            high = middle
+    return document.findBlockByNumber(low)
 
 
 def _column_width(zoom: float) -> float:
@@ -336,8 +410,8 @@ class TranscriptView(QWidget):
         self.title_label.setText(transcript.title)
         self.meta_label.setText(header_line(transcript))
         self._set_badges(transcript)
-        fill_document(self.text.document(), transcript, self._colours, zoom=self.zoom)
-        self.text.update_column()
+        self.text.verticalScrollBar().setValue(0)  # before the fill: nothing scrolls while it is half built
+        self._fill(transcript, caret_to_start=True)
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
         self.header.show()
         self.text.show()
@@ -354,8 +428,7 @@ class TranscriptView(QWidget):
         self.text.set_colours(colours)
         if self.transcript is not None:
             position = self.text.verticalScrollBar().value()
-            fill_document(self.text.document(), self.transcript, colours, zoom=self.zoom)
-            self.text.update_column()
+            self._fill(self.transcript)
             self.text.verticalScrollBar().setValue(position)
 
     def set_zoom(self, zoom: float) -> None:
@@ -365,13 +438,28 @@ class TranscriptView(QWidget):
         self.zoom = zoom
         self.text.set_zoom(zoom)
         if self.transcript is not None:
-            top = self.text.cursorForPosition(QPoint(0, 0)).block().blockNumber()
-            fill_document(self.text.document(), self.transcript, self._colours, zoom=zoom)
-            self.text.update_column()
+            top = block_at(self.text, self.text.verticalScrollBar().value()).blockNumber()
+            self._fill(self.transcript)
             block = self.text.document().findBlockByNumber(top)
             y = self.text.document().documentLayout().blockBoundingRect(block).top()
             self.text.verticalScrollBar().setValue(int(y))
         self.zoom_changed.emit(zoom)
+
+    def _fill(self, transcript: Transcript, *, caret_to_start: bool = False) -> None:
+        """Fill the pane, letting Qt lay the text out lazily (see `fill_document`): nothing may ask where
+        the end of the new text is before it is painted. The extra selections and the caret are cursors
+        the inserts push to that end, so they are put back at the start (the caret only when asked to),
+        and the column's margins set, inside the edit block, before anything is laid out."""
+        pane = self.text
+        document = pane.document()
+        edit = QTextCursor(document)
+        edit.beginEditBlock()
+        fill_document(document, transcript, self._colours, zoom=self.zoom)
+        pane.collapse_selections()
+        if caret_to_start:
+            pane.setTextCursor(QTextCursor(document))
+        pane.update_column()
+        edit.endEditBlock()
 
     def _show_empty(self) -> None:
         self.header.hide()
