@@ -15,12 +15,14 @@ import os
 import re
 import sqlite3
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import Enum
+from itertools import compress, islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.core.anchoring import Selectors, TextIndex, describe, reanchor
 from reader.core.model import (
@@ -498,7 +500,9 @@ class Library:
         with self._searching():
             if sort == "relevance" and not (speakers and not parsed.is_empty):
                 where, params = self._search_where(compiled, filters)
-                total = self._search_count(compiled, where, params)
+                # The total counts the matches, remembered for the calendar's marks and the histogram:
+                # collecting their ids adds ~0.2 µs a match to a bare count(*), 3–10 % of the search.
+                total = len(self._matched_ids(parsed, expansions, filters))
                 page = self._ranked_ids(compiled, where, params, limit=limit, offset=offset)
             else:
                 matched = self._matched_ids(parsed, expansions, filters)
@@ -531,39 +535,36 @@ class Library:
     ) -> dict[dt.date, int]:
         """The days of a month with matching transcripts, and how many on each: the calendar's marks.
 
-        Uses the search's set of matches when one is remembered (sorting by date, the histogram or a
-        speaker made it): well under a ms. Otherwise it asks the index about this month only.
+        Uses the search's matches when they are remembered (every `search` of this query and these
+        filters remembers them): well under a ms. Otherwise it asks the index about this month only.
         """
         filters = filters or SearchFilters()
         parsed = query if isinstance(query, Query) else parse_query(query)
         expansions = self.search_expansions(parsed)
         self._search_stop = False
+        first = dt.date(year, month, 1)
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
         matched = self._remembered_matches(parsed, expansions, filters)
         if matched is None:
-            first = dt.date(year, month, 1)
-            month_filters = filters.within(first, dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(1))
+            month_filters = filters.within(first, following - dt.timedelta(1))
             if month_filters is None:
                 return {}
             with self._searching():
                 matched = self._matched_ids(parsed, expansions, month_filters, remember=False)
-        counts: dict[dt.date, int] = {}
-        for transcript_id, day in self._date_order()[2].get(f"{year:04d}-{month:02d}", ()):
-            if transcript_id in matched:
-                date = dt.date.fromisoformat(day)
-                counts[date] = counts.get(date, 0) + 1
-        return counts
+        per_day = matched.per_day  # counted for the histogram: every day at once
+        if per_day is None:
+            per_day = self._days_between(matched, first, following)
+        days = range(first.toordinal(), following.toordinal())
+        return {dt.date.fromordinal(day): per_day[day] for day in days if day in per_day}
 
     def search_month_counts(
         self, query: str | Query, *, filters: SearchFilters | None = None
     ) -> dict[tuple[int, int], int]:
         """(year, month) → matching transcripts, across the years: the histogram of a topic."""
-        dates = self._date_order()[1]
         counts: dict[tuple[int, int], int] = {}
-        for transcript_id in self._matched_set(query, filters):
-            day = dates.get(transcript_id)
-            if day:
-                key = (int(day[:4]), int(day[5:7]))
-                counts[key] = counts.get(key, 0) + 1
+        for day, n in self._per_day(self._matched_set(query, filters)).items():
+            when = dt.date.fromordinal(day)
+            counts[when.year, when.month] = counts.get((when.year, when.month), 0) + n
         return dict(sorted(counts.items()))
 
     def hit_spans(
@@ -798,13 +799,6 @@ class Library:
     def _filtered(self, where: list[str]) -> str:
         return " AND +rowid IN (SELECT t.id FROM transcripts t" + _where(where) + ")" if where else ""
 
-    def _search_count(self, compiled: Compiled, where: list[str], params: list[Any]) -> int:
-        if compiled.match is None:
-            sql = "SELECT count(*) FROM transcripts t" + _where(where)
-            return int(self._conn.execute(sql, params).fetchone()[0])
-        sql = "SELECT count(*) FROM transcripts_fts WHERE transcripts_fts MATCH ?" + self._filtered(where)
-        return int(self._conn.execute(sql, [compiled.match, *params]).fetchone()[0])
-
     def _ranked_ids(
         self, compiled: Compiled, where: list[str], params: list[Any], *, limit: int | None = None, offset: int = 0
     ) -> list[int]:
@@ -819,10 +813,10 @@ class Library:
 
     def _remembered_matches(
         self, parsed: Query, expansions: dict[str, tuple[str, ...]], filters: SearchFilters
-    ) -> set[int] | None:
+    ) -> _Matches | None:
         compiled = compile_query(parsed, expansions)
         where, params = self._search_where(compiled, filters)
-        memo: dict[Any, set[int]] = self._search_memo("matched")
+        memo: dict[Any, _Matches] = self._search_memo("matched")
         return memo.get(self._matches_key(compiled, where, params, filters))
 
     def _matched_ids(
@@ -832,64 +826,97 @@ class Library:
         filters: SearchFilters,
         *,
         remember: bool = True,
-    ) -> set[int]:
+    ) -> _Matches:
         """Every transcript matching the query and filters (for a speaker: checked in their words),
         remembered for the last few searches."""
         compiled = compile_query(parsed, expansions)
         where, params = self._search_where(compiled, filters)
         key = self._matches_key(compiled, where, params, filters)
-        memo: dict[Any, set[int]] = self._search_memo("matched")
+        memo: dict[Any, _Matches] = self._search_memo("matched")
         if key in memo:
             return memo[key]
         if compiled.match is None:
-            rows = self._conn.execute("SELECT t.id FROM transcripts t" + _where(where), params)
+            sql = "SELECT group_concat(t.id) FROM transcripts t" + _where(where)
         else:
-            sql = "SELECT rowid FROM transcripts_fts WHERE transcripts_fts MATCH ?" + self._filtered(where)
-            rows = self._conn.execute(sql, [compiled.match, *params])
-        matched = {r[0] for r in rows}
+            sql = "SELECT group_concat(rowid) FROM transcripts_fts WHERE transcripts_fts MATCH ?"
+            sql += self._filtered(where)
+            params = [compiled.match, *params]
+        matched = _Matches.parse(self._conn.execute(sql, params).fetchone()[0])
         speakers = self._speaker_names(filters.speaker)
         if speakers and not parsed.is_empty:
-            ordered = [i for i in self._date_order()[0] if i in matched]
-            matched = set(self._verified_by_speaker(ordered, speakers, Matcher(parsed, expansions)))
+            matched = _Matches(self._verified_by_speaker(self._by_date(matched), speakers, Matcher(parsed, expansions)))
         if remember:
             if len(memo) >= 8:  # the last few searches: the calendar and histogram ask about the current one
                 del memo[next(iter(memo))]
             memo[key] = matched
         return matched
 
-    def _matched_set(self, query: str | Query, filters: SearchFilters | None) -> set[int]:
+    def _matched_set(self, query: str | Query, filters: SearchFilters | None) -> _Matches:
         parsed = query if isinstance(query, Query) else parse_query(query)
         self._search_stop = False
         with self._searching():
             return self._matched_ids(parsed, self.search_expansions(parsed), filters or SearchFilters())
 
-    def _newest_first(self, matched: set[int], *, limit: int | None, offset: int) -> list[int]:
-        """A page of `matched` newest first, walking the remembered date order: a few ms whether one
-        transcript matches or nearly all."""
-        page: list[int] = []
-        skipped = 0
-        for transcript_id in self._date_order()[0]:
-            if transcript_id in matched:
-                if skipped < offset:
-                    skipped += 1
-                    continue
-                if limit is not None and len(page) >= limit:
-                    break
-                page.append(transcript_id)
-        return page
+    def _newest_first(self, matched: _Matches, *, limit: int | None, offset: int) -> list[int]:
+        """A page of `matched` newest first: a few ms whether one transcript matches or nearly all.
 
-    def _date_order(self) -> tuple[list[int], dict[int, str], dict[str, list[tuple[int, str]]]]:
-        """Every id newest first (undated last), each id's date, and each month's (id, date) pairs."""
+        A few matches are sorted by date; many are marked in a byte per transcript and picked out of
+        the date order in C (measured on 100,000: ≤ 4 ms for the marks, ≤ 4 ms for the walk).
+        """
+        order = self._date_order()
+        end = None if limit is None else offset + limit
+        if len(matched) * 32 < len(order.newest_first):
+            return self._by_date(matched)[offset:end]
+        marked = bytearray(len(order.place))
+        ids = matched.ids
+        for transcript_id in ids[bisect.bisect_left(ids, 0) : bisect.bisect_left(ids, len(marked))]:
+            marked[transcript_id] = 1
+        found = compress(order.newest_first, map(marked.__getitem__, order.newest_first))
+        return list(islice(found, offset, end))
+
+    def _by_date(self, ids: Iterable[int]) -> list[int]:
+        """`ids` newest first, as the date order has them (an id it does not know is left out)."""
+        place = self._date_order().place
+        size = len(place)
+        return sorted((i for i in ids if 0 <= i < size and place[i] >= 0), key=place.__getitem__)
+
+    def _per_day(self, matched: _Matches) -> dict[int, int]:
+        """Date ordinal → matching transcripts that day (undated ones left out): the histogram, then the
+        calendar's months. Counted once per set of matches (~14 ms for 100,000 matches)."""
+        if matched.per_day is None:
+            day, ids = self._date_order().day, matched.ids
+            known = ids[bisect.bisect_left(ids, 0) : bisect.bisect_left(ids, len(day))]
+            counts = Counter(map(day.__getitem__, known))
+            counts.pop(0, None)
+            matched.per_day = counts
+        return matched.per_day
+
+    def _days_between(self, matched: _Matches, first: dt.date, following: dt.date) -> dict[int, int]:
+        """Date ordinal → matching transcripts that day, from `first` up to `following`: the transcripts
+        of those days looked up among the matches (~0.4 ms for a month in 100,000 transcripts)."""
+        order = self._date_order()
+        newest_first, day = order.newest_first, order.day
+        # newest first, the negated ordinals ascend (the undated, 0, come last)
+        start = bisect.bisect_left(newest_first, 1 - following.toordinal(), key=lambda i: -day[i])
+        end = bisect.bisect_right(newest_first, -first.toordinal(), key=lambda i: -day[i])
+        return Counter(day[i] for i in newest_first[start:end] if i in matched)
+
+    def _date_order(self) -> _DateOrder:
         memo = self._search_memo("dates")
         if "order" not in memo:
             rows = self._conn.execute(
                 "SELECT id, published_date FROM transcripts ORDER BY published_date DESC, published_time DESC, id DESC"
             ).fetchall()
-            by_month: dict[str, list[tuple[int, str]]] = {}
-            for transcript_id, day in rows:
-                if day:
-                    by_month.setdefault(day[:7], []).append((transcript_id, day))
-            memo["order"] = ([r[0] for r in rows], {r[0]: r[1] for r in rows if r[1]}, by_month)
+            size = max((r[0] for r in rows), default=0) + 1
+            place, day = array("i", [-1]) * size, array("i", [0]) * size
+            last, ordinal = None, 0
+            for index, (transcript_id, published) in enumerate(rows):
+                place[transcript_id] = index
+                if published:
+                    if published != last:
+                        last, ordinal = published, dt.date.fromisoformat(published).toordinal()
+                    day[transcript_id] = ordinal
+            memo["order"] = _DateOrder(array("q", [r[0] for r in rows]), place, day)
         return memo["order"]  # type: ignore[no-any-return]
 
     def _hit_rows(self, ids: list[int]) -> list[tuple[Any, ...]]:
@@ -2234,6 +2261,45 @@ SNIPPET_HEAD = 4000
 
 class SearchInterrupted(LibraryError):
     """A search stopped by `Library.interrupt()`, because a newer one replaced it."""
+
+
+class _Matches:
+    """The ids of a search's matches, sorted in an array (`in` bisects): 4 bytes an id where a set of
+    ints takes about 70, so a query matching 100,000 transcripts is remembered in 0.4 MB; and, once
+    asked for, how many match on each day (`Library._per_day`)."""
+
+    __slots__ = ("ids", "per_day")
+
+    def __init__(self, ids: Iterable[int]) -> None:
+        ordered = sorted(ids)
+        small = not ordered or (ordered[0] >= -(2**31) and ordered[-1] < 2**31)
+        self.ids = array("i" if small else "q", ordered)
+        self.per_day: dict[int, int] | None = None
+
+    @classmethod
+    def parse(cls, listed: str | None) -> _Matches:
+        """From SQLite's `group_concat` of the ids: one string parsed at once instead of a row per id
+        (measured on 28,817 matches of 100,000: 7.6 ms against 19.6, the index's own 3.2 ms in both)."""
+        return cls(json.loads(f"[{listed}]") if listed else ())
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.ids)
+
+    def __contains__(self, transcript_id: int) -> bool:
+        index = bisect.bisect_left(self.ids, transcript_id)
+        return index < len(self.ids) and self.ids[index] == transcript_id
+
+
+class _DateOrder(NamedTuple):
+    """The library's transcripts by date, remembered until the index changes: pages newest first and
+    the days of the matches are read from it. Arrays indexed by id (the ids are dense)."""
+
+    newest_first: array[int]  # every id, newest first (undated last)
+    place: array[int]  # id → its index in newest_first; -1: no such transcript
+    day: array[int]  # id → its date's ordinal; 0: undated, or no such transcript
 
 
 def _where(conditions: list[str], *, first: str = " WHERE ") -> str:

@@ -263,8 +263,8 @@ def run_queries(library_path: Path, corpus: Path, runs: int, use_rg: bool) -> li
 
 
 def calendar_times(library_path: Path, runs: int) -> tuple[list[float], list[float]]:
-    """Milliseconds for a month of hit marks after a search sorted by relevance (the index is asked
-    about that month), and after one sorted by date (its remembered set of matches answers)."""
+    """Milliseconds for a month of hit marks after a search sorted by relevance, and after one sorted by
+    date (either way the search's remembered matches answer)."""
     by_relevance, by_date = [], []
     with Library.open(library_path) as lib:
         lib.search_day_counts("", 2020, 1)  # the date order, read once until the library changes
