@@ -142,7 +142,9 @@ class SpeakerFilterButton(QToolButton):
         else:
             self.setText(self.tr("Dim all but {speaker}").format(speaker=self.choice.speaker))
             self.setToolTip(self.tr("Turns of other speakers are dimmed"))
-        self.setProperty("active", self.choice is not None)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        active = self.choice is not None
+        if bool(self.property("active")) != active:  # restyle only on a change: at start-up there is none,
+            self.setProperty("active", active)  # and the first style() costs ~20 ms (the QStyle type's enums)
+            self.style().unpolish(self)
+            self.style().polish(self)
         self.setAccessibleName(self.toolTip())
