@@ -6,9 +6,8 @@ reported done only once its batch is committed, and a crash never leaves half of
 
 from __future__ import annotations
 
-import contextlib
+import collections
 import os
-import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,7 +18,8 @@ from reader.core.model import ImportFailure, ImportOutcome, OutcomeKind, Transcr
 
 BATCH_SIZE = 200
 PARALLEL_FROM = 64  # files; below this a parsing thread is not worth starting
-QUEUE_SIZE = 64  # parsed transcripts waiting to be stored
+AHEAD = BATCH_SIZE + 56  # parsed transcripts waiting to be stored: the next batch is ready when it is due
+LOW_WATER = 16  # fewer parsed ones waiting than this, and the helper parses whatever the library does
 PROGRESS_EVERY = 50  # files
 
 Progress = Callable[[int, int, str], None]
@@ -52,7 +52,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = []
+            found: list[Path] = []
             for root, dirs, files in os.walk(path):
                 dirs.sort()
                 found.extend(Path(root) / name for name in sorted(files) if name.lower().endswith(".txt"))
@@ -70,6 +70,7 @@ def import_paths(
 ) -> ImportReport:
     """Import every file under `paths`; files that fail are reported and never stop the batch."""
     files = list(expand_paths(paths))
+    parsed_files = _ParsedFiles(files, cancelled)
     report = ImportReport()
     batch: list[Transcript] = []
     done = 0
@@ -79,7 +80,7 @@ def import_paths(
         if not batch:
             return
         try:
-            report.outcomes.extend(library.store(batch))
+            report.outcomes.extend(library.store(batch, on_indexing=parsed_files.indexing))
         except LibraryError as err:
             report.outcomes.extend(
                 ImportOutcome(t.source_file or "", OutcomeKind.FAILED, reason="storage", message=str(err))
@@ -88,7 +89,7 @@ def import_paths(
         done += len(batch)
         batch.clear()
 
-    for file, parsed in _parse_all(files, cancelled):
+    for file, parsed in parsed_files:
         if isinstance(parsed, ImportFailure):
             report.outcomes.append(
                 ImportOutcome(str(file), OutcomeKind.FAILED, reason=parsed.reason, message=parsed.message)
@@ -119,46 +120,81 @@ def _parse_or_failure(file: Path) -> Transcript | ImportFailure:
         return failure
 
 
-def _parse_all(
-    files: list[Path], cancelled: Callable[[], bool] | None
-) -> Iterator[tuple[Path, Transcript | ImportFailure]]:
-    """Parse files in order on a helper thread, so parsing overlaps storing.
+class _ParsedFiles:
+    """The files parsed in order: on a helper thread beside the storing when there are many.
 
-    Storing is mostly SQLite's own work (the full-text index), which releases the GIL: a parsing
-    thread beside it raised the import rate by about a third on 2 cores, with no pickling cost
-    (a process pool was slower). The queue is bounded, so memory stays flat for any number of files.
+    Storing holds the GIL except while SQLite indexes and commits a batch, about half its time; so the
+    helper parses then (`indexing`, handed to `Library.store`), or when few parsed files are left.
+    Parsing at any other time only takes turns with the storing for the GIL: with a free-running
+    helper, storing slowed by as much as parsing took, and the import used one core of two. At most
+    AHEAD files wait parsed, so memory stays flat for any number of files.
     """
-    if len(files) < PARALLEL_FROM:
-        for file in files:
-            if cancelled and cancelled():
-                return
-            yield file, _parse_or_failure(file)
-        return
-    results: queue.Queue[tuple[Path, Transcript | ImportFailure] | None] = queue.Queue(maxsize=QUEUE_SIZE)
-    stop = threading.Event()
 
-    def produce() -> None:
-        try:
-            for file in files:
-                if stop.is_set():
+    def __init__(self, files: list[Path], cancelled: Callable[[], bool] | None) -> None:
+        self._files = files
+        self._cancelled = cancelled
+        self._ready: collections.deque[tuple[Path, Transcript | ImportFailure]] = collections.deque()
+        self._changed = threading.Condition()
+        self._indexing = False  # the library is indexing a batch: SQLite's work, the GIL free
+        self._stop = False  # set by the consumer: parse no more
+        self._finished = False  # set by the helper: nothing more will come
+        self._error: BaseException | None = None  # an unexpected error of the helper, raised here
+
+    def indexing(self, active: bool) -> None:
+        with self._changed:
+            self._indexing = active
+            self._changed.notify_all()
+
+    def __iter__(self) -> Iterator[tuple[Path, Transcript | ImportFailure]]:
+        if len(self._files) < PARALLEL_FROM:
+            for file in self._files:
+                if self._cancelled and self._cancelled():
                     return
-                results.put((file, _parse_or_failure(file)))
+                yield file, _parse_or_failure(file)
+            return
+        helper = threading.Thread(target=self._parse_ahead, name="parse-files", daemon=True)
+        helper.start()
+        try:
+            while True:
+                with self._changed:
+                    self._changed.wait_for(lambda: self._ready or self._finished)
+                    if not self._ready:
+                        if self._error is not None:
+                            raise self._error
+                        return
+                    item = self._ready.popleft()
+                    if len(self._ready) < LOW_WATER:
+                        self._changed.notify_all()
+                yield item
+                if self._cancelled and self._cancelled():
+                    return
         finally:
-            results.put(None)
+            with self._changed:
+                self._stop = True
+                self._changed.notify_all()
+            helper.join()
 
-    worker = threading.Thread(target=produce, name="parse-files", daemon=True)
-    worker.start()
-    try:
-        while (item := results.get()) is not None:
-            yield item
-            if cancelled and cancelled():
-                return
-    finally:
-        stop.set()
-        while worker.is_alive():  # unblock a producer waiting on a full queue
-            with contextlib.suppress(queue.Empty):
-                results.get(timeout=0.05)
-        worker.join()
+    def _may_parse(self) -> bool:
+        waiting = len(self._ready)
+        return self._stop or waiting < LOW_WATER or (self._indexing and waiting < AHEAD)
+
+    def _parse_ahead(self) -> None:
+        try:
+            for file in self._files:
+                with self._changed:
+                    self._changed.wait_for(self._may_parse)
+                    if self._stop:
+                        return
+                parsed = _parse_or_failure(file)
+                with self._changed:
+                    self._ready.append((file, parsed))
+                    self._changed.notify_all()
+        except BaseException as err:  # a bug, not a bad file: the import stops and says so
+            self._error = err
+        finally:
+            with self._changed:
+                self._finished = True
+                self._changed.notify_all()
 
 
 def open_library(path: str | os.PathLike[str] | None = None) -> Library:
@@ -169,7 +205,7 @@ def open_library(path: str | os.PathLike[str] | None = None) -> Library:
     """
     from reader.core.resources import SAMPLE_TRANSCRIPT, default_library_path, resource_path
 
-    library = Library.open(path if path is not None else default_library_path())
+    library = Library.open(Path(path) if path is not None else default_library_path())
     if path is None and library.created:
         sample = resource_path(SAMPLE_TRANSCRIPT)
         if sample.is_file():

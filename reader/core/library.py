@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 from reader.core.anchoring import Selectors, TextIndex, describe, reanchor
 from reader.core.model import (
     DEFAULT_COLOR_LEGEND,
+    PARAGRAPH_SEPARATOR,
     Annotation,
     AnnotationId,
     AnnotationKind,
@@ -49,7 +50,7 @@ from reader.core.model import (
     UnmatchedAnnotation,
     VersionState,
 )
-from reader.core.schema import MIGRATION_NAMES, MIGRATION_SET, apply_migrations
+from reader.core.schema import MIGRATION_NAMES, MIGRATION_SET, apply_migrations, fold_yo
 from reader.core.search import (
     SORTS,
     Compiled,
@@ -245,21 +246,36 @@ class Library:
     # -- storing -------------------------------------------------------------------------------
 
     def store(
-        self, transcripts: Iterable[Transcript], *, on_stored: Callable[[ImportOutcome], None] | None = None
+        self,
+        transcripts: Iterable[Transcript],
+        *,
+        on_stored: Callable[[ImportOutcome], None] | None = None,
+        on_indexing: Callable[[bool], None] | None = None,
     ) -> list[ImportOutcome]:
         """Store parsed transcripts in one transaction: new, duplicate (same text) or a new revision.
 
         A transcript with the same identity (publication date and time, title, language) but other
         text replaces the stored text and keeps its id, so what users attached to it stays attached;
-        the old text is kept in `revisions`.
+        the old text is kept in `revisions`. New transcripts enter the full-text index together, at the
+        end of the batch, in the same transaction (see schema._SCHEMA_0006). SQLite holds no GIL while
+        it indexes and commits: `on_indexing(True)` and `(False)` bracket that time, so an importer can
+        parse the next files then without slowing this thread.
         """
         outcomes: list[ImportOutcome] = []
+        indexing = False
         try:
             with self._write() as conn:
+                unindexed: list[tuple[int, str, str]] = []  # (id, title, text) of new ones not indexed yet
                 for transcript in transcripts:
-                    outcomes.append(self._store_one(conn, transcript))
+                    outcomes.append(self._store_one(conn, transcript, unindexed))
+                if on_indexing:
+                    on_indexing(indexing := True)
+                _index_new(conn, unindexed)
         except sqlite3.DatabaseError as err:
             raise LibraryError(_describe_sqlite_error(self.path, err)) from err
+        finally:
+            if on_indexing and indexing:
+                on_indexing(False)
         if any(o.kind is not OutcomeKind.DUPLICATE for o in outcomes):
             self._changed()
         if on_stored:
@@ -267,7 +283,9 @@ class Library:
                 on_stored(outcome)
         return outcomes
 
-    def _store_one(self, conn: sqlite3.Connection, t: Transcript) -> ImportOutcome:
+    def _store_one(
+        self, conn: sqlite3.Connection, t: Transcript, unindexed: list[tuple[int, str, str]]
+    ) -> ImportOutcome:
         file = t.source_file or ""
         row = conn.execute("SELECT id FROM transcripts WHERE content_hash = ?", (t.content_hash,)).fetchone()
         if row:
@@ -278,8 +296,11 @@ class Library:
             "WHERE published_date IS ? AND published_time IS ? AND title = ? AND language = ?",
             (date, time, t.title, t.language),
         ).fetchone()
-        values = _transcript_row(t)
+        shown = [p.shown_text for p in t.paragraphs]
+        text = PARAGRAPH_SEPARATOR.join(shown)
+        values = _transcript_row(t, text)
         if row:
+            _index_new(conn, unindexed)  # the update trigger takes the row's old text out of the index
             transcript_id, revision = row[0], row[1]
             conn.execute(
                 "INSERT INTO revisions (transcript_id, revision, content_hash, body, source_file, imported_at,"
@@ -301,14 +322,18 @@ class Library:
                 f"INSERT INTO transcripts ({columns}) VALUES ({marks})", tuple(values.values())
             )
             transcript_id = cursor.lastrowid
+            assert transcript_id is not None  # an INSERT sets it
+            unindexed.append((transcript_id, t.title, text))
             kind = OutcomeKind.IMPORTED
+        rows, start = [], 0
+        for i, (p, shown_text) in enumerate(zip(t.paragraphs, shown, strict=True)):
+            end = start + len(shown_text)
+            rows.append((transcript_id, i, p.kind.value, p.speaker, p.turn, p.section, p.starts_turn, start, end))
+            start = end + len(PARAGRAPH_SEPARATOR)
         conn.executemany(
             "INSERT INTO paragraphs (transcript_id, idx, kind, speaker, turn, section, starts_turn, start, end)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (transcript_id, i, p.kind.value, p.speaker, p.turn, p.section, int(p.starts_turn), start, end)
-                for i, (p, (start, end)) in enumerate(zip(t.paragraphs, t.paragraph_offsets(), strict=True))
-            ],
+            rows,
         )
         self._pair_versions(conn, TranscriptId(transcript_id), t)
         return ImportOutcome(file, kind, TranscriptId(transcript_id))
@@ -2324,7 +2349,7 @@ def _ordered(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)
 
 
-def _transcript_row(t: Transcript) -> dict[str, Any]:
+def _transcript_row(t: Transcript, text: str) -> dict[str, Any]:
     return {
         "published_date": _iso(t.published_date),
         "published_time": _hhmm(t.published_time),
@@ -2339,8 +2364,23 @@ def _transcript_row(t: Transcript) -> dict[str, Any]:
         "source_file": t.source_file,
         "content_hash": t.content_hash,
         "imported_at": _now(),
-        "body": t.text,
+        "body": text,
     }
+
+
+_INDEX_ROWS = 300  # transcripts per statement: 900 parameters, under the 999 of older SQLite builds
+
+
+def _index_new(conn: sqlite3.Connection, pending: list[tuple[int, str, str]]) -> None:
+    """Put transcripts just inserted into the full-text index (and forget them): one statement for a
+    batch, which SQLite runs without holding the GIL; ascending ids, so the index appends."""
+    for k in range(0, len(pending), _INDEX_ROWS):
+        chunk = pending[k : k + _INDEX_ROWS]
+        conn.execute(
+            "INSERT INTO transcripts_fts (rowid, title, body) VALUES " + ", ".join(["(?, ?, ?)"] * len(chunk)),
+            [value for transcript_id, title, text in chunk for value in (transcript_id, fold_yo(title), fold_yo(text))],
+        )
+    pending.clear()
 
 
 def _now() -> str:

@@ -22,6 +22,7 @@ from reader.core.model import (
     Paragraph,
     ParagraphKind,
     Transcript,
+    Turn,
 )
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -116,22 +117,21 @@ def _clean_lines(text: str) -> list[str]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.count("\n") >= MAX_LINES:
         raise ImportFailure("too_large", f"The file has more than {MAX_LINES:,} lines, far more than any transcript.")
-    lines = []
-    for raw in text.split("\n"):
-        line = raw.strip()
-        if not line:
-            continue
+    # Most lines need no more than strip(): test them all at C speed, then mend the few others.
+    lines = [line for line in map(str.strip, text.split("\n")) if line]
+    bars = "|" in text
+    for k, line in enumerate(lines):
         # isprintable() is a fast C scan; NBSP, tabs, zero-width and control characters all fail it.
+        if line.isprintable() and "  " not in line and not (bars and "|" in line):
+            continue
         if not line.isprintable():
             line = _ODD_SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", line)).strip()
-            if not line:
-                continue
         if "  " in line:
             line = _SPACE_RUN_RE.sub(" ", line)
         if "|" in line:
             line = _STRAY_BAR_RE.sub("", line)
-        lines.append(line)
-    return lines
+        lines[k] = line
+    return [line for line in lines if line] if "" in lines else lines
 
 
 def _is_trailing_chrome(line: str) -> bool:
@@ -358,8 +358,15 @@ _ROLE_WORDS = frozenset(
 )
 
 
+# The letters a label can start with (_LABEL_RE's first character): most paragraphs are ruled out by
+# this and by having no colon near their start, before the costlier match.
+_LABEL_FIRST = frozenset(map(chr, [*range(ord("A"), ord("Z") + 1), *range(ord("А"), ord("Я") + 1), ord("Ё")]))
+
+
 def _split_label(line: str) -> tuple[str, str] | None:
     """(speaker, text) when the paragraph opens with a speaker label."""
+    if line[0] not in _LABEL_FIRST or line.find(":", 1, _LABEL_SCAN) < 0:
+        return None
     m = _LABEL_RE.match(line, 0, _LABEL_SCAN)
     if not m:
         return None
@@ -406,9 +413,21 @@ def _heading_key(line: str) -> str:
     return _QUOTES_RE.sub("", " ".join(line.casefold().split())).rstrip(" .:;,!?…")
 
 
-def _read_body(lines: list[str]) -> tuple[list[Paragraph], tuple[str, ...]]:
-    """Paragraphs with their turns and sections; the table of contents itself is not a paragraph."""
+@dataclass(frozen=True, slots=True)
+class _Body:
+    paragraphs: tuple[Paragraph, ...]
+    sections: tuple[str, ...]
+    turns: tuple[Turn, ...]
+    text: str  # the paragraphs' shown texts joined, as `Transcript.text`
+
+
+def _read_body(lines: list[str]) -> _Body:
+    """Paragraphs with their turns and sections; the table of contents itself is not a paragraph.
+
+    The turns and the text are gathered on the way, as `Transcript` would derive them afterwards."""
     paragraphs: list[Paragraph] = []
+    shown: list[str] = []
+    turns: list[tuple[str, int, list[str]]] = []  # (speaker, first paragraph, its paragraphs' texts)
     toc = _TableOfContents((), {}, 0)
     section: int | None = None
     speaker: str | None = None  # the speaker of the current turn; None outside turns
@@ -417,32 +436,47 @@ def _read_body(lines: list[str]) -> tuple[list[Paragraph], tuple[str, ...]]:
     while i < len(lines):
         line = lines[i]
         i += 1
-        short = len(line) <= 20
-        if short and line.casefold() in _BACK_TO_TOP:
-            continue
-        if short and not toc.entries and _TOC_HEAD_RE.fullmatch(line):
-            toc, i = _TableOfContents.read(lines, i)
-            continue
-        if short and _SEPARATOR_RE.fullmatch(line):
-            paragraphs.append(Paragraph(ParagraphKind.SEPARATOR, "* * *", section=section))
-            speaker = None
-        elif (opened := toc.section_of(line, section)) is not None:
-            section, speaker = opened, None
-            paragraphs.append(Paragraph(ParagraphKind.HEADING, line, section=section))
-        elif toc.entries and len(line) <= 80 and _ANSWERS_HEAD_RE.fullmatch(line):
-            section, speaker = None, None
-            paragraphs.append(Paragraph(ParagraphKind.HEADING, line))
-        elif label := _split_label(line):
+        if len(line) <= 20:
+            if line.casefold() in _BACK_TO_TOP:
+                continue
+            if not toc.entries and _TOC_HEAD_RE.fullmatch(line):
+                toc, i = _TableOfContents.read(lines, i)
+                continue
+            if _SEPARATOR_RE.fullmatch(line):
+                paragraphs.append(Paragraph(ParagraphKind.SEPARATOR, "* * *", None, None, section))
+                shown.append("* * *")
+                speaker = None
+                continue
+        if toc.entries:
+            if (opened := toc.section_of(line, section)) is not None:
+                section, speaker = opened, None
+                paragraphs.append(Paragraph(ParagraphKind.HEADING, line, None, None, section))
+                shown.append(line)
+                continue
+            if len(line) <= 80 and _ANSWERS_HEAD_RE.fullmatch(line):
+                section, speaker = None, None
+                paragraphs.append(Paragraph(ParagraphKind.HEADING, line))
+                shown.append(line)
+                continue
+        if label := _split_label(line):
             speaker, text = label
             turn += 1
-            paragraphs.append(
-                Paragraph(ParagraphKind.TURN, text, speaker=speaker, turn=turn, section=section, starts_turn=True)
-            )
+            turns.append((speaker, len(paragraphs), [text]))
+            paragraphs.append(Paragraph(ParagraphKind.TURN, text, speaker, turn, section, True))
+            shown.append(f"{speaker}: {text}")
         elif speaker is not None:
-            paragraphs.append(Paragraph(ParagraphKind.TURN, line, speaker=speaker, turn=turn, section=section))
+            turns[-1][2].append(line)
+            paragraphs.append(Paragraph(ParagraphKind.TURN, line, speaker, turn, section))
+            shown.append(line)
         else:
-            paragraphs.append(Paragraph(ParagraphKind.UNLABELLED, line, section=section))
-    return paragraphs, toc.entries
+            paragraphs.append(Paragraph(ParagraphKind.UNLABELLED, line, None, None, section))
+            shown.append(line)
+    return _Body(
+        tuple(paragraphs),
+        toc.entries,
+        tuple(Turn(who, PARAGRAPH_SEPARATOR.join(texts), first, len(texts)) for who, first, texts in turns),
+        PARAGRAPH_SEPARATOR.join(shown),
+    )
 
 
 def _language_of(utf8: bytes) -> str:
@@ -493,10 +527,10 @@ def _too_large() -> ImportFailure:
 def _parse(text: str, *, source_file: str | None) -> Transcript:
     lines = _drop_trailing_chrome(_clean_lines(text))
     header = _read_header(lines)
-    paragraphs, sections = _read_body(lines[header.body_start :])
-    if not any(_LETTER_RE.search(p.text) for p in paragraphs):
+    read = _read_body(lines[header.body_start :])
+    if not any(_LETTER_RE.search(p.text) for p in read.paragraphs):
         raise _no_body()
-    body = PARAGRAPH_SEPARATOR.join(p.shown_text for p in paragraphs).encode("utf-8")
+    body = read.text.encode("utf-8")
     language = _language_of(body)
     event_date, title_before_date = _split_title_date(header.title)
     published_date = header.published_date or _date_of_doc_number(header.doc_number) or event_date
@@ -505,7 +539,7 @@ def _parse(text: str, *, source_file: str | None) -> Transcript:
     fingerprint.update(body)
     return Transcript(
         title=header.title,
-        paragraphs=tuple(paragraphs),
+        paragraphs=read.paragraphs,
         language=language,
         published_date=published_date,
         published_time=time,
@@ -514,7 +548,8 @@ def _parse(text: str, *, source_file: str | None) -> Transcript:
         doc_type=_doc_type_of(header.title),
         available_languages=header.available_languages,
         doc_number=header.doc_number,
-        sections=sections,
+        sections=read.sections,
         source_file=source_file,
         content_hash=fingerprint.hexdigest(),
+        turns=read.turns,
     )
