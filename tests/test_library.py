@@ -42,6 +42,23 @@ def test_new_library_is_created_with_wal_and_schema(tmp_path):
         assert not again.created
 
 
+def test_a_large_import_leaves_no_free_pages_in_the_file(tmp_path):
+    """The full-text index frees pages as it merges its segments during a big import; a new library
+    gives them back, so its file is the size of what it holds (450 files left ~130 pages free before)."""
+    from tests.bench.corpus import generate
+
+    generate(tmp_path / "files", 450)
+    with Library.open(tmp_path / "lib.sqlite") as lib:
+        report = import_paths(lib, [tmp_path / "files"])
+        assert len(report.of_kind(OutcomeKind.IMPORTED)) == 450
+        assert lib.integrity_ok()
+    conn = sqlite3.connect(tmp_path / "lib.sqlite")
+    assert conn.execute("PRAGMA auto_vacuum").fetchone()[0] == 2  # incremental
+    assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM transcripts_fts WHERE transcripts_fts MATCH 'Lavrov'").fetchone()[0] > 0
+    conn.close()
+
+
 def test_seed_is_stored_and_read_back(library):
     report = import_paths(library, [SEED])
     [outcome] = report.outcomes

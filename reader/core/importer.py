@@ -106,6 +106,8 @@ def import_paths(
             progress(done, len(files), str(file))
     report.cancelled = bool(cancelled and cancelled()) and done + len(batch) < len(files)
     flush()
+    if report.outcomes:
+        library.give_back_free_pages()
     if progress:
         progress(done, len(files), "")
     return report
@@ -123,7 +125,7 @@ def _parse_or_failure(file: Path) -> Transcript | ImportFailure:
 class _ParsedFiles:
     """The files parsed in order: on a helper thread beside the storing when there are many.
 
-    Storing holds the GIL except while SQLite indexes and commits a batch, about half its time; so the
+    Storing holds the GIL except while SQLite indexes and commits a batch, some 60 % of its time; so the
     helper parses then (`indexing`, handed to `Library.store`), or when few parsed files are left.
     Parsing at any other time only takes turns with the storing for the GIL: with a free-running
     helper, storing slowed by as much as parsing took, and the import used one core of two. At most

@@ -175,6 +175,8 @@ class Library:
             else:
                 conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA foreign_keys = ON")
+            if created:  # before the first table: pages freed later can be given back (`give_back_free_pages`)
+                conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             _migrate(conn, path, read_only=read_only)
             if not read_only:  # only once the file is known to be ours: WAL mode rewrites its header
                 conn.execute("PRAGMA journal_mode = WAL")
@@ -474,6 +476,19 @@ class Library:
                 )
             )
         return summaries
+
+    def give_back_free_pages(self) -> None:
+        """Shrink the file by the pages a large write freed (the full-text index frees some as it merges
+        its segments). A library made before libraries were created for this keeps them for later writes."""
+        if self.read_only or self._conn.execute("PRAGMA auto_vacuum").fetchone()[0] != 2:  # 2: incremental
+            return
+        free = int(self._conn.execute("PRAGMA freelist_count").fetchone()[0])
+        try:
+            with self._write() as conn:
+                for _ in range(free):  # sqlite3 steps the pragma once, and a step gives back one page
+                    conn.execute("PRAGMA incremental_vacuum(1)")
+        except LibraryError:
+            pass  # the pages stay free for the next writes: nothing is lost
 
     def integrity_ok(self) -> bool:
         return self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
