@@ -146,8 +146,7 @@ class Reading(QObject):
         last = self.settings.value(f"reading/last/{self._key}")
         try:
             last_id = int(str(last)) if last is not None else None
-            if last_id is not None:
-                self.library.transcript(last_id)
+            if last_id is not None and self.library.summaries_of([last_id]):  # still there (not read whole twice)
                 return last_id
         except (ValueError, LibraryError):
             pass
