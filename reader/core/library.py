@@ -22,9 +22,8 @@ from dataclasses import replace
 from enum import Enum
 from itertools import compress, islice
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reader.core.anchoring import Selectors, TextIndex, describe, reanchor
 from reader.core.model import (
     DEFAULT_COLOR_LEGEND,
     PARAGRAPH_SEPARATOR,
@@ -49,34 +48,16 @@ from reader.core.model import (
     TranscriptSummary,
     UnmatchedAnnotation,
     VersionState,
+    language_of_locale,
 )
 from reader.core.schema import MIGRATION_NAMES, MIGRATION_SET, apply_migrations, fold_yo
-from reader.core.search import (
-    SORTS,
-    Compiled,
-    Matcher,
-    Query,
-    QueryError,
-    SavedSearch,
-    SearchFilters,
-    SearchHit,
-    SearchResult,
-    Snippet,
-    compile_query,
-    expansion_prefix,
-    parse_query,
-    stem,
-    stems,
-)
-from reader.core.versions import (
-    PairingFacts,
-    facts_of_row,
-    is_mutual,
-    language_name,
-    language_of_locale,
-    pair_basis,
-    sole_candidates,
-)
+
+# Search, versions and anchoring are imported by the methods that use them: opening a library and
+# reading a transcript (all that start-up does before the first paint) needs none of them.
+if TYPE_CHECKING:
+    from reader.core.anchoring import Selectors, TextIndex
+    from reader.core.search import Compiled, Matcher, Query, SavedSearch, SearchFilters, SearchResult, Snippet
+    from reader.core.versions import PairingFacts
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -523,6 +504,18 @@ class Library:
         QueryError (a message for people) for a query or filter that cannot be searched, and
         SearchInterrupted when `interrupt()` stopped it.
         """
+        from reader.core.search import (
+            SORTS,
+            Matcher,
+            Query,
+            QueryError,
+            SearchFilters,
+            SearchHit,
+            SearchResult,
+            compile_query,
+            parse_query,
+        )
+
         parsed = query if isinstance(query, Query) else parse_query(query)
         if filters is None:
             filters = SearchFilters(date_from, date_to, language, doc_type, speaker, place, annotated, tag, color)
@@ -578,6 +571,8 @@ class Library:
         Uses the search's matches when they are remembered (every `search` of this query and these
         filters remembers them): well under a ms. Otherwise it asks the index about this month only.
         """
+        from reader.core.search import Query, SearchFilters, parse_query
+
         filters = filters or SearchFilters()
         parsed = query if isinstance(query, Query) else parse_query(query)
         expansions = self.search_expansions(parsed)
@@ -630,16 +625,22 @@ class Library:
     ) -> dict[int, Snippet]:
         """Snippets of several transcripts in one read: the rows on screen. Pass `result.matcher()` to
         reuse a search's word forms."""
+        from reader.core.search import Matcher
+
         matcher = query if isinstance(query, Matcher) else self.search_matcher(query)
         return self._snippets(list(ids), matcher, self._speaker_names(speaker), width)
 
     def search_matcher(self, query: str | Query) -> Matcher:
         """The query with its words expanded, to find hits in any text (a title, the open transcript)."""
+        from reader.core.search import Matcher, Query, parse_query
+
         parsed = query if isinstance(query, Query) else parse_query(query)
         return Matcher(parsed, self.search_expansions(parsed))
 
     def compile_search(self, query: str | Query) -> Compiled:
         """The FTS5 expressions a query runs as (for the benchmark's bare-SQL floor, and debugging)."""
+        from reader.core.search import Query, compile_query, parse_query
+
         parsed = query if isinstance(query, Query) else parse_query(query)
         return compile_query(parsed, self.search_expansions(parsed))
 
@@ -660,6 +661,8 @@ class Library:
         return {word: known[word] for word in words}
 
     def _word_forms(self, word: str) -> tuple[str, ...]:
+        from reader.core.search import expansion_prefix, stem, stems
+
         word_stem = stem(word)
         prefix = expansion_prefix(word, word_stem)
         if prefix is None:
@@ -701,6 +704,8 @@ class Library:
         )
 
     def saved_searches(self) -> list[SavedSearch]:
+        from reader.core.search import SavedSearch, SearchFilters
+
         rows = self._conn.execute("SELECT id, name, query, filters, sort FROM saved_searches ORDER BY name")
         return [SavedSearch(r[0], r[1], r[2], SearchFilters.from_dict(json.loads(r[3])), r[4]) for r in rows]
 
@@ -708,6 +713,8 @@ class Library:
         self, name: str, query: str, filters: SearchFilters | None = None, *, sort: str = "relevance"
     ) -> SavedSearch:
         """Store a named search, replacing one of the same name; the query is checked first."""
+        from reader.core.search import SORTS, QueryError, SavedSearch, SearchFilters, parse_query
+
         name = " ".join(name.split())
         if not name:
             raise QueryError("A saved search needs a name.")
@@ -743,6 +750,8 @@ class Library:
 
     @contextmanager
     def _searching(self) -> Iterator[None]:
+        from reader.core.search import QueryError
+
         try:
             yield
         except sqlite3.OperationalError as err:
@@ -754,6 +763,8 @@ class Library:
 
     def _search_where(self, compiled: Compiled, f: SearchFilters) -> tuple[list[str], list[Any]]:
         """SQL conditions on `transcripts t` for the filters and the excluded words."""
+        from reader.core.search import QueryError
+
         where: list[str] = []
         params: list[Any] = []
         if f.date_from:
@@ -805,6 +816,8 @@ class Library:
     def _annotation_where(self, f: SearchFilters, where: list[str], params: list[Any]) -> None:
         """The annotation filters: annotated or not (any annotation, orphans too), a tag (any case),
         a colour of the legend (its key or its meaning)."""
+        from reader.core.search import QueryError
+
         if f.annotated is not None:
             exists = "EXISTS (SELECT 1 FROM annotations a WHERE a.transcript_id = t.id)"
             where.append(exists if f.annotated else "NOT " + exists)
@@ -854,6 +867,8 @@ class Library:
     def _remembered_matches(
         self, parsed: Query, expansions: dict[str, tuple[str, ...]], filters: SearchFilters
     ) -> _Matches | None:
+        from reader.core.search import compile_query
+
         compiled = compile_query(parsed, expansions)
         where, params = self._search_where(compiled, filters)
         memo: dict[Any, _Matches] = self._search_memo("matched")
@@ -869,6 +884,8 @@ class Library:
     ) -> _Matches:
         """Every transcript matching the query and filters (for a speaker: checked in their words),
         remembered for the last few searches."""
+        from reader.core.search import Matcher, compile_query
+
         compiled = compile_query(parsed, expansions)
         where, params = self._search_where(compiled, filters)
         key = self._matches_key(compiled, where, params, filters)
@@ -892,6 +909,8 @@ class Library:
         return matched
 
     def _matched_set(self, query: str | Query, filters: SearchFilters | None) -> _Matches:
+        from reader.core.search import Query, SearchFilters, parse_query
+
         parsed = query if isinstance(query, Query) else parse_query(query)
         self._search_stop = False
         with self._searching():
@@ -1107,6 +1126,8 @@ class Library:
 
         Whitespace at either end of the range is left out; `color` is a legend key (default: the first).
         """
+        from reader.core.anchoring import describe
+
         note = _clean_note(note)
         clean_tags = _clean_tags(tags)
         with self._write() as conn:
@@ -1139,6 +1160,8 @@ class Library:
         tags: Iterable[str] = (),
     ) -> Annotation:
         """A note on a whole paragraph (its index in `Transcript.paragraphs`); its range is the paragraph."""
+        from reader.core.anchoring import describe
+
         text_of_note = _clean_note(note)
         if text_of_note is None:
             raise InvalidAnnotation("The note is empty: write something to attach to the paragraph.")
@@ -1165,6 +1188,8 @@ class Library:
 
     def add_transcript_note(self, transcript_id: int, note: str, *, tags: Iterable[str] = ()) -> Annotation:
         """A note on the whole transcript; it has no range (start = end = 0) and never becomes an orphan."""
+        from reader.core.anchoring import Selectors
+
         text_of_note = _clean_note(note)
         if text_of_note is None:
             raise InvalidAnnotation("The note is empty: write something to attach to the transcript.")
@@ -1268,6 +1293,8 @@ class Library:
 
     def reattach(self, annotation_id: int, start: int, end: int) -> Annotation:
         """Anchor an annotation (typically an orphan) to `text[start:end]` of the current text."""
+        from reader.core.anchoring import describe
+
         with self._write() as conn:
             old = self._annotation_in(conn, annotation_id)
             text, content_hash, starts = self._text_of(conn, old.transcript_id)
@@ -1603,6 +1630,8 @@ class Library:
         What cannot be found becomes an orphan, kept with its quote and note; bookmarks, being places,
         stay at the nearest paragraph instead. Earlier orphans get another chance.
         """
+        from reader.core.anchoring import Selectors, TextIndex, reanchor
+
         text, content_hash = t.text, t.content_hash or ""
         spans = t.paragraph_offsets()
         starts = [start for start, _ in spans]
@@ -1685,6 +1714,8 @@ class Library:
         Refused (VersionLinkRefused) for a transcript and itself, two of one language, or when the
         document would get two versions in one language. A manual link is never undone by an import.
         """
+        from reader.core.versions import language_name
+
         with self._write() as conn:
             first_language, second_language = self._language_of(conn, first), self._language_of(conn, second)
             if first == second:
@@ -1721,6 +1752,8 @@ class Library:
         """Link a transcript just stored with its other versions when the pairing rule (FORMAT.md §11)
         singles them out, in whatever order they come. One already linked stays as it is; an automatic
         link that the newcomer makes ambiguous is undone (a wrong pair is worse than none)."""
+        from reader.core.versions import PairingFacts, is_mutual, pair_basis, sole_candidates
+
         if conn.execute("SELECT 1 FROM versions WHERE transcript_id = ?", (transcript_id,)).fetchone():
             return
         new = PairingFacts.of(t, transcript_id)
@@ -1769,6 +1802,8 @@ class Library:
     def _pairing_related(self, conn: sqlite3.Connection, f: PairingFacts) -> list[PairingFacts]:
         """The stored transcripts that could pair with `f`: same stamp, or, where one of the two has no
         time, same document number or title date. Turns are counted only where the rule may need them."""
+        from reader.core.versions import facts_of_row
+
         untimed = "(? OR published_date IS NULL OR published_time IS NULL)"
         clauses: list[str] = []
         params: list[object] = [f.timestamp is None, f.id]
@@ -1880,6 +1915,8 @@ class Library:
         (not found: kept as an orphan); one whose id is here already is skipped, one waiting unmatched is
         attached. Colours the legend lacks are added while it has room.
         """
+        from reader.core.anchoring import Selectors, TextIndex
+
         counts: dict[str, int] = dict.fromkeys(MergeOutcome.__dataclass_fields__, 0)
         with self._write() as conn:
             present = {uid for (uid,) in conn.execute("SELECT uid FROM annotations")}
@@ -2240,6 +2277,8 @@ def _relocate(
     A paragraph note covers the whole paragraph it is found in, even when that paragraph was edited.
     `starts` (where the paragraphs start) saves working them out again for each of a batch.
     """
+    from reader.core.anchoring import describe, reanchor
+
     found = reanchor(old, text, index=index)
     if found is None:
         return None
@@ -2252,6 +2291,8 @@ def _relocate(
 
 
 def _reanchored(a: Annotation, text: str, content_hash: str, spans: list[tuple[int, int]]) -> Annotation:
+    from reader.core.anchoring import Selectors, TextIndex
+
     old = Selectors(a.start, a.end, a.exact, a.prefix, a.suffix)
     located = _relocate(a.kind.value, old, text, spans, TextIndex(text))
     if located is None:
@@ -2271,6 +2312,8 @@ def _reanchored(a: Annotation, text: str, content_hash: str, spans: list[tuple[i
 
 
 def _bookmark_anchor(text: str, start: int, end: int) -> Selectors:
+    from reader.core.anchoring import describe
+
     return describe(text, start, min(end, start + BOOKMARK_QUOTE))
 
 
@@ -2348,6 +2391,8 @@ def _where(conditions: list[str], *, first: str = " WHERE ") -> str:
 
 def _doc_type_named(name: str) -> str:
     """A DocType value from its name or the start of it ("briefing", "remarks")."""
+    from reader.core.search import QueryError
+
     wanted = " ".join(name.split()).casefold()
     values = [d.value for d in DocType]
     found = [v for v in values if v == wanted] or [v for v in values if v.startswith(wanted)]

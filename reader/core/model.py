@@ -127,6 +127,11 @@ def derive_turns(paragraphs: tuple[Paragraph, ...]) -> tuple[Turn, ...]:
     return tuple(turns)
 
 
+def language_of_locale(locale: str) -> str:
+    """ "en-GB" → "en": a locale of `available_languages` as a `Transcript.language` code."""
+    return locale.split("-", 1)[0].lower()
+
+
 @dataclass(frozen=True, slots=True)
 class TranscriptSummary:
     """A row of the transcript list: enough to show and sort, without the text."""

@@ -12,18 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.core.model import DocType, PairBasis, Transcript, TranscriptId
+from reader.core.model import DocType, PairBasis, Transcript, TranscriptId, language_of_locale
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "de": "German", "es": "Spanish", "fr": "French"}
 
 
 def language_name(language: str) -> str:
     return LANGUAGE_NAMES.get(language, language)
-
-
-def language_of_locale(locale: str) -> str:
-    """ "en-GB" → "en": the language-line locale as a `Transcript.language` code."""
-    return locale.split("-", 1)[0].lower()
 
 
 @dataclass(frozen=True, slots=True)
