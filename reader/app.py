@@ -5,7 +5,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from reader.cli import COMMANDS, DESKTOP_ENTRY_FLAGS
+# The names that route to the command line (reader/cli.py); kept here so opening the window never
+# imports the command line.
+COMMANDS = ("import", "list", "show", "search", "link", "unlink", "annotations", "export", "backup", "restore")
+DESKTOP_ENTRY_FLAGS = ("--install-desktop-entry", "--uninstall-desktop-entry")
 
 
 def wants_command_line(argv: Sequence[str]) -> bool:
@@ -29,6 +32,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.cli import run
 
         return run(argv)
+    # The core before Qt: once PySide6 is imported it reads the source of every module imported after it
+    # (to support its `__feature__` switches), ~15 ms of start-up for the core and what it imports.
+    import reader.core.library  # noqa: F401
     from reader.ui.main_window import run_window
 
     return run_window(argv)

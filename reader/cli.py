@@ -15,11 +15,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from reader import __version__
+from reader.app import COMMANDS, DESKTOP_ENTRY_FLAGS  # noqa: F401 - the names reader/app.py routes here
 from reader.core.library import Library, LibraryError, UnknownTranscript
 from reader.core.model import Annotation, OutcomeKind, Transcript, TranscriptSummary
 
-COMMANDS = ("import", "list", "show", "search", "link", "unlink", "annotations", "export", "backup", "restore")
-DESKTOP_ENTRY_FLAGS = ("--install-desktop-entry", "--uninstall-desktop-entry")
 
 
 def build_parser() -> argparse.ArgumentParser:

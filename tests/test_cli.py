@@ -99,3 +99,16 @@ def test_a_library_that_is_not_sqlite_is_a_message(tmp_path):
     result = cli("list", library=bad)
     assert result.returncode == 1
     assert "not an SQLite database" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_command_is_routed_to_the_command_line_and_nothing_else_opens_the_window():
+    from reader.app import COMMANDS, wants_command_line
+    from reader.cli import build_parser
+
+    parser = build_parser()
+    subcommands = next(a for a in parser._subparsers._group_actions if a.dest == "command").choices
+    assert set(subcommands) == set(COMMANDS)  # a new command must not open the window instead
+    for name in COMMANDS:
+        assert wants_command_line([name, "--library", "x.sqlite"])
+    assert not wants_command_line(["--library", "x.sqlite", "some/folder"])
+    assert not wants_command_line([])

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.commands import CATEGORIES, DEFAULT_TOOLBAR, MENU_SEPARATORS, Command, Keymap, commands
+from reader.ui.lazy_qt import Qt
 
 Handler = Callable[..., object]
 
@@ -87,7 +88,6 @@ def build_actions(
         action.setObjectName(f"action:{c.id}")
         action.setProperty(COMMAND_ID, c.id)
         action.setProperty("context", c.context)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setStatusTip(tr(c.description))
         action.setMenuRole(_menu_role(c.id))
         if c.checkable:

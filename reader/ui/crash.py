@@ -12,8 +12,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
+
+from reader.ui.lazy_qt import Qt
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox

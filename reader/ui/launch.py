@@ -1,6 +1,7 @@
 """What a started window needs from the desktop: the app's icon and name, and the bundle smoke test's hook.
 
-- `identify_application(app)`: the window icon, and the desktop-file name docks match windows by;
+- `identify_application(app)`: the desktop-file name docks match windows by;
+- `set_app_icon(app)`: every window's icon (after the first frame: loading it takes ~4 ms);
 - `exit_after_shown_if_asked(window, ready)`: with TRANSCRIPT_READER_EXIT_AFTER_SHOWN=1, print "shown"
   and quit once the window is painted and ready (packaging/smoke_test_bundle.sh starts the bundle so).
 """
@@ -35,10 +36,14 @@ def app_icon() -> QIcon:
 
 
 def identify_application(app: QGuiApplication) -> None:
-    """Give every window the app's icon, and let Wayland/X11 docks match windows to the desktop entry."""
-    app.setWindowIcon(app_icon())
+    """Let Wayland/X11 docks match windows to the desktop entry (before the first window is shown)."""
     # Without it a Wayland dock shows a generic icon: the app id must name transcript-reader.desktop.
     app.setDesktopFileName(APP_NAME)
+
+
+def set_app_icon(app: QGuiApplication) -> None:
+    """Give every window the app's icon."""
+    app.setWindowIcon(app_icon())
 
 
 class _ExitWhenShown(QObject):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSettings
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.library import Library, LibraryError, ReadOnlyLibrary
+from reader.ui.lazy_qt import Qt
 
 LIBRARY_SETTING = "library/path"
 """A library the user chose after the default one could not be opened; used while it exists."""
@@ -41,6 +42,8 @@ LIBRARY_FILTER = QT_TRANSLATE_NOOP("libraryProblems", "Transcript Reader librari
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("libraryProblems", text)
+
+
 OPEN_ANOTHER, CREATE_NEW, QUIT = "open", "create", "quit"
 
 
@@ -100,10 +103,16 @@ def problem_box(message: str, parent: QWidget | None = None) -> QMessageBox:
     box.setInformativeText(f"{message}\n\n{choice}")
     buttons = []
     for title, role, name in (
-        (QCoreApplication.translate("libraryProblems", "Open Another Library…"), QMessageBox.ButtonRole.AcceptRole,
-         OPEN_ANOTHER),
-        (QCoreApplication.translate("libraryProblems", "Create New Library…"), QMessageBox.ButtonRole.AcceptRole,
-         CREATE_NEW),
+        (
+            QCoreApplication.translate("libraryProblems", "Open Another Library…"),
+            QMessageBox.ButtonRole.AcceptRole,
+            OPEN_ANOTHER,
+        ),
+        (
+            QCoreApplication.translate("libraryProblems", "Create New Library…"),
+            QMessageBox.ButtonRole.AcceptRole,
+            CREATE_NEW,
+        ),
         (QCoreApplication.translate("libraryProblems", "Quit"), QMessageBox.ButtonRole.RejectRole, QUIT),
     ):
         button = box.addButton(title, role)

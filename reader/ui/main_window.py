@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QSplitter, QToolBar, QWidget
 
@@ -29,6 +29,7 @@ from reader.ui.actions import (
     populate_toolbar,
     set_handler,
 )
+from reader.ui.lazy_qt import Qt, set_by_name
 from reader.ui.navigation import ZOOM_STEPS, History, focus_target, next_area, zoom_step
 
 if TYPE_CHECKING:
@@ -95,9 +96,15 @@ class MainWindow(QMainWindow):
         self.theme = str(self.settings.value("view/theme", "system"))
         if self.theme not in themes.THEMES:
             self.theme = "system"
-        self.colours = self._apply_app_theme()
+        # A start goes by the platform's colour scheme as last seen (asking costs ~30 ms before the first
+        # frame); finish_startup asks afresh. The first start asks at once, and remembers.
+        seen = self.settings.value(themes.SYSTEM_SCHEME) if deferred else None
+        self._scheme_seen = str(seen) if seen is not None else None
+        if deferred and seen is None and self.theme == "system":
+            self._check_platform_scheme()
+        self.colours = self._apply_app_theme(self._scheme_seen)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter(parent=self)  # side by side (by keyword: see reader/ui/lazy_qt.py)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
         for index in range(3):
@@ -261,9 +268,9 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar("Main toolbar", self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_by_name(self.toolbar, "toolButtonStyle", "ToolButtonTextBesideIcon")
         populate_toolbar(self.toolbar, self.command_actions)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.addToolBar(self.toolbar)  # at the top
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
@@ -277,6 +284,7 @@ class MainWindow(QMainWindow):
         painted — the icons (qtawesome is slow to import)."""
         if not self.panes_built:
             self.build_panes()
+        self._check_platform_scheme()
         if not self.icons_loaded:
             from reader.ui.launch import after_first_paint
 
@@ -284,6 +292,11 @@ class MainWindow(QMainWindow):
 
     def _load_icons_once(self) -> None:
         if not self.icons_loaded:
+            from reader.ui.launch import set_app_icon
+
+            app = QApplication.instance()
+            if isinstance(app, QApplication) and app.windowIcon().isNull():
+                set_app_icon(app)  # the window's own icon, too, waits for the text (a dock shows it a moment later)
             self.load_icons()
 
     def load_icons(self) -> None:
@@ -469,9 +482,22 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/theme", name)
         self._apply_theme()
 
-    def _apply_app_theme(self) -> themes.Colours:
+    def _apply_app_theme(self, system: str | None = None) -> themes.Colours:
         app = QApplication.instance()
-        return themes.apply(self.theme, app) if isinstance(app, QApplication) else themes.LIGHT
+        return themes.apply(self.theme, app, system) if isinstance(app, QApplication) else themes.LIGHT
+
+    def _check_platform_scheme(self) -> None:
+        """Ask the platform's colour scheme now that the window is on screen: remember it for the next
+        start, and if it changed since the last one while the theme follows it, follow it now."""
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        now = themes.platform_scheme(app)
+        if now != self._scheme_seen:
+            self.settings.setValue(themes.SYSTEM_SCHEME, now)
+            if self.theme == "system" and self._scheme_seen is not None:
+                self._apply_theme()
+            self._scheme_seen = now
 
     def _apply_theme(self) -> None:
         self.colours = self._apply_app_theme()
@@ -835,7 +861,7 @@ def run_window(argv: Sequence[str]) -> int:
 
     identify_application(app)
     instance = SingleInstance(args.library)
-    if not instance.acquire(argv):
+    if instance.try_hand_over(argv):
         return 0  # the window already open on this library took the arguments
 
     from reader.ui.crash import install_excepthook
@@ -858,14 +884,19 @@ def run_window(argv: Sequence[str]) -> int:
         if day is not None:
             window.when_ready(lambda: window.sidebar.show_day(day))
 
-    instance.attach(window)
-    instance.argumentsReceived.connect(act_on_hand_over)
+    def take_hand_overs() -> None:  # after the first frame: listening needs QtNetwork (~10 ms)
+        if not instance.listen() and instance.try_hand_over(argv):
+            app.quit()  # started at the same moment as another instance, which won and took the arguments
+            return
+        instance.attach(window)
+        instance.argumentsReceived.connect(act_on_hand_over)
+        if args.paths:
+            window.start_import(list(args.paths), open_first=True)
+        if args.date:
+            act_on_hand_over(["--date", args.date])  # the same as a second start's --date
+
     window.show()  # the panes, then the icons, follow its first paint (MainWindow.paintEvent)
-    if args.paths:
-        paths = list(args.paths)
-        window.when_ready(lambda: window.start_import(paths, open_first=True))
-    if args.date:
-        act_on_hand_over(["--date", args.date])  # the same as a second start's --date
+    window.when_ready(take_hand_overs)
     status = app.exec()
     instance.close()
     library.close()

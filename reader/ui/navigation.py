@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+
+from reader.ui.lazy_qt import Qt
 
 T = TypeVar("T")
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QBoxLayout, QDockWidget, QHBoxLayout, QWidget
 
@@ -27,6 +27,7 @@ from reader.core.model import Transcript, TranscriptSummary, VersionState
 from reader.core.navigation import Landmark, contents, landmarks, speakers
 from reader.ui import places
 from reader.ui.language_toggle import LanguageToggle, language_name
+from reader.ui.lazy_qt import Qt
 from reader.ui.speaker_filter import SpeakerChoice, SpeakerFilterButton, apply_filter, is_filtered
 from reader.ui.transcript_view import READING_FONTS, reading_font
 

@@ -9,9 +9,14 @@ and exits.
     instance = SingleInstance(args.library)
     if instance.try_hand_over(argv):
         return 0
-    instance.listen()
+    … the window is shown …
+    instance.listen()                             # after its first frame (see below)
     instance.attach(window)                       # raised on every hand-over
     instance.argumentsReceived.connect(window…)   # ["/abs/file.txt", "--date", "2021-03-22"]
+
+QtNetwork costs ~10 ms to load, so the start-up path does without it: on Unix a second start talks to
+the socket with Python's own `socket`, and the window starts listening once its first frame is drawn.
+Windows' named pipes need Qt's client.
 """
 
 from __future__ import annotations
@@ -24,10 +29,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QObject, Signal
 from PySide6.QtWidgets import QWidget
+
+from reader.ui.lazy_qt import Qt
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 PROTOCOL = 1
 MAX_MESSAGE = 1 << 20  # a hand-over is a few file names; anything bigger is not ours
@@ -151,19 +161,43 @@ class SingleInstance(QObject):
         """Send `args` to a running instance; True when one took them (this process should then exit).
 
         Needs no QApplication, so a second start hands over before it builds anything."""
-        socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(timeout_ms):
-            return False  # nobody listens, or a crashed instance left its socket file behind
         message = {"protocol": PROTOCOL, "args": hand_over_arguments(args)}
         token = os.environ.get("XDG_ACTIVATION_TOKEN")
         if token:
             message["activation_token"] = token
-        socket.write(json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n")
+        line = json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n"
+        if sys.platform == "win32":
+            return self._hand_over_by_qt(line, timeout_ms)
+        return self._hand_over_by_unix_socket(line, timeout_ms / 1000)
+
+    def _hand_over_by_unix_socket(self, line: bytes, timeout_s: float) -> bool:
+        import socket
+
+        # Where QLocalServer puts a socket: its name when that is a path, else in Qt's temp folder.
+        path = self.name if os.path.isabs(self.name) else os.path.join(QDir.tempPath(), self.name)
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(timeout_s)
+            try:
+                client.connect(path)
+            except OSError:
+                return False  # nobody listens, or a crashed instance left its socket file behind
+            client.sendall(line)
+            # A running window that is busy answers late; the arguments wait in the socket either way,
+            # and opening a second writer on the library would be worse than a slow hand-over.
+            with contextlib.suppress(OSError):
+                client.recv(len(ACK))
+        return True
+
+    def _hand_over_by_qt(self, line: bytes, timeout_ms: int) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(timeout_ms):
+            return False  # nobody listens
+        socket.write(line)
         socket.waitForBytesWritten(timeout_ms)
-        # A running window that is busy answers late; the arguments wait in the socket either way, and
-        # opening a second writer on the library would be worse than a slow hand-over.
-        socket.waitForReadyRead(timeout_ms)
+        socket.waitForReadyRead(timeout_ms)  # a busy window answers late: see above
         socket.disconnectFromServer()
         return True
 
@@ -173,6 +207,8 @@ class SingleInstance(QObject):
         """Start taking hand-overs; False when another instance got there first (it is alive and listening).
 
         A socket file left by a crashed instance is removed and taken over."""
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
@@ -187,15 +223,6 @@ class SingleInstance(QObject):
         self.server = server
         return True
 
-    def acquire(self, args: Sequence[str]) -> bool:
-        """Hand `args` over, or become the listening instance: True when this process should open its window."""
-        if self.try_hand_over(args):
-            return False
-        if self.listen():
-            return True
-        # Started at the same moment as another instance, which won: hand over to it after all.
-        return not self.try_hand_over(args)
-
     def attach(self, window: QWidget) -> None:
         """Bring `window` to the front on every hand-over, before argumentsReceived is emitted."""
         self.window = window
@@ -206,6 +233,8 @@ class SingleInstance(QObject):
             self.server = None
 
     def _someone_listens(self) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
         probe = QLocalSocket()
         probe.connectToServer(self.name)
         alive = probe.waitForConnected(500)

@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolButton, QWidget
 
 from reader.core.model import ParagraphKind, Transcript
 from reader.core.navigation import paragraphs_of_speaker
+from reader.ui.lazy_qt import set_by_name
 
 FILTERED_STATE = 7  # QTextBlock.userState of blocks the filter changed: a refilled document has none
 
@@ -90,7 +91,7 @@ class SpeakerFilterButton(QToolButton):
         super().__init__(parent)
         self.setObjectName("speakerFilterButton")
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        set_by_name(self, "toolButtonStyle", "ToolButtonTextOnly")
         self.menu_ = QMenu(self)
         self.setMenu(self.menu_)
         self.choice: SpeakerChoice | None = None

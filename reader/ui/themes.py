@@ -9,11 +9,11 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from reader.core.resources import resource_path
+from reader.ui.lazy_qt import Qt
 
 THEMES = ("system", "light", "dark", "sepia")
 THEME_TITLES = {"system": "System", "light": "Light", "dark": "Dark", "sepia": "Sepia"}
@@ -68,11 +68,21 @@ SEPIA = Colours(  # warm paper, for long reading: dark brown text, muted contras
 )
 
 
-def resolve(choice: str, app: QApplication) -> str:
-    """'light', 'dark' or 'sepia' for a theme choice; 'system' asks the platform."""
+SYSTEM_SCHEME = "view/system_scheme"  # the platform's scheme as last seen, "dark" or "light"
+
+
+def platform_scheme(app: QApplication) -> str:
+    """ "dark" or "light", as the platform says now. Asking makes the Qt namespace (~30 ms, see
+    reader/ui/lazy_qt.py), so start-up goes by the scheme last seen and asks after the first frame."""
+    return "dark" if app.styleHints().colorScheme() == Qt.ColorScheme.Dark else "light"
+
+
+def resolve(choice: str, app: QApplication, system: str | None = None) -> str:
+    """'light', 'dark' or 'sepia' for a theme choice; 'system' takes `system` (the platform's scheme
+    as last seen) or, without it, asks the platform."""
     if choice in ("light", "dark", "sepia"):
         return choice
-    return "dark" if app.styleHints().colorScheme() == Qt.ColorScheme.Dark else "light"
+    return system if system in ("dark", "light") else platform_scheme(app)
 
 
 def colours(choice: str, app: QApplication) -> Colours:
@@ -87,9 +97,10 @@ def qt_arguments(argv: Sequence[str]) -> list[str]:
     return list(argv) if chosen else [*argv[:1], "-style", "Fusion", *argv[1:]]
 
 
-def apply(choice: str, app: QApplication) -> Colours:
-    """Give the whole application the theme; returns the colours for self-drawn parts."""
-    name = resolve(choice, app)
+def apply(choice: str, app: QApplication, system: str | None = None) -> Colours:
+    """Give the whole application the theme (`system`: see `resolve`); returns the colours for
+    self-drawn parts."""
+    name = resolve(choice, app, system)
     app.setPalette({"dark": _dark_palette, "sepia": _sepia_palette}.get(name, _light_palette)())
     if name in INDICATOR_RIMS:  # after the palette: setting it drops every class's own palette
         _outline_indicators(app, name)

@@ -8,7 +8,7 @@ address the pane by offsets into that string.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, QSize, QSizeF, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,10 +23,11 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextFrameFormat,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollBar, QTextEdit, QVBoxLayout, QWidget
 
 from reader.core.model import Paragraph, ParagraphKind, Transcript
 from reader.ui.dates import long_date
+from reader.ui.lazy_qt import set_by_name, solid_brush
 from reader.ui.themes import LIGHT, Colours
 
 READING_FONTS = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"]
@@ -36,6 +37,7 @@ COLUMN_CHARACTERS = 72
 MIN_SIDE_MARGIN = 24
 
 QUESTION_PROPERTY = QTextFormat.Property.UserProperty + 1
+ALIGN_HCENTER = 0x0004  # Qt.AlignmentFlag.AlignHCenter, as a block format stores it (see reader/ui/lazy_qt.py)
 """Set on the blocks of a question; the pane tints them (a block background cannot have padding)."""
 QUESTION_PADDING = 10
 QUESTION_BAR_WIDTH = 3
@@ -111,18 +113,18 @@ class _Formats:
     def __init__(self, colours: Colours, point_size: float) -> None:
         proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         self.body = QTextCharFormat()
-        self.body.setForeground(QColor(colours.heading))
+        self.body.setForeground(solid_brush(colours.heading))
         self.heading = QTextCharFormat(self.body)
         self.heading.setFontWeight(QFont.Weight.Bold)
         self.heading.setFontPointSize(point_size * 1.2)
         self.muted = QTextCharFormat(self.body)
-        self.muted.setForeground(QColor(colours.muted))
+        self.muted.setForeground(solid_brush(colours.muted))
         self.question_label = QTextCharFormat(self.body)
         self.question_label.setFontWeight(QFont.Weight.Bold)
-        self.question_label.setForeground(QColor(colours.question_label))
+        self.question_label.setForeground(solid_brush(colours.question_label))
         self.answer_label = QTextCharFormat(self.body)
         self.answer_label.setFontWeight(QFont.Weight.Bold)
-        self.answer_label.setForeground(QColor(colours.answer_label))
+        self.answer_label.setForeground(solid_brush(colours.answer_label))
         self.spacer = QTextBlockFormat()
         self.spacer.setLineHeight(55, proportional)
         self.question_spacer = QTextBlockFormat(self.spacer)
@@ -132,7 +134,7 @@ class _Formats:
         self.question_block = QTextBlockFormat(self.text_block)
         self.question_block.setProperty(QUESTION_PROPERTY, True)
         self.separator_block = QTextBlockFormat(self.text_block)
-        self.separator_block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.separator_block.setProperty(QTextFormat.Property.BlockAlignment, ALIGN_HCENTER)
         self.heading_block = QTextBlockFormat(self.text_block)
         self.heading_block.setHeadingLevel(3)
         self.heading_block.setTopMargin(14)
@@ -165,7 +167,7 @@ class _ScrollBar(QScrollBar):
     and brings the range up to date, or it would stop short."""
 
     def __init__(self, pane: QTextEdit) -> None:
-        super().__init__(Qt.Orientation.Vertical, pane)
+        super().__init__(parent=pane)  # vertical (by keyword: see reader/ui/lazy_qt.py)
         self._pane = pane
 
     def setValue(self, value: int) -> None:  # noqa: N802 - Qt override
@@ -186,9 +188,7 @@ class ReadingPane(QTextEdit):
         self.setObjectName("readingPane")
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        set_by_name(self, "textInteractionFlags", "TextSelectableByMouse|TextSelectableByKeyboard")
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.setTabChangesFocus(True)  # read-only: Tab moves on to the next control instead of typing
         self.document().setDefaultFont(reading_font())
@@ -312,7 +312,9 @@ def _column_width(zoom: float) -> float:
     return QFontMetricsF(reading_font(zoom)).horizontalAdvance(sample)
 
 
-class TranscriptHeader(QWidget):
+class TranscriptHeader(
+    QFrame
+):  # a frame: a style sheet's background paints on it (a QWidget needs WA_StyledBackground)
     """Title, date line and languages above the text, lined up with the text column as far as the
     widest child leaves room. Its minimum width counts the least margins only: counted with the
     column's, a child wider than the column widens the pane, which widens the column's margins, and
@@ -321,7 +323,6 @@ class TranscriptHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcriptHeader")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.column_margin = MIN_SIDE_MARGIN
 
     def align(self, column_margin: int | None = None) -> None:
@@ -367,15 +368,15 @@ class TranscriptView(QWidget):
         self.title_label = QLabel(self.header)
         self.title_label.setObjectName("transcriptTitle")
         self.title_label.setWordWrap(True)
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_by_name(self.title_label, "textFormat", "PlainText")
+        set_by_name(self.title_label, "textInteractionFlags", "TextSelectableByMouse")
         title_font = reading_font()
         title_font.setPointSizeF(READING_POINT_SIZE * 1.45)
         title_font.setWeight(QFont.Weight.DemiBold)
         self.title_label.setFont(title_font)
         self.meta_label = QLabel(self.header)
         self.meta_label.setObjectName("transcriptMeta")
-        self.meta_label.setTextFormat(Qt.TextFormat.PlainText)
+        set_by_name(self.meta_label, "textFormat", "PlainText")
         self.meta_label.setWordWrap(True)
         self.badges = QWidget(self.header)
         self.badges_layout = QHBoxLayout(self.badges)
@@ -395,7 +396,7 @@ class TranscriptView(QWidget):
             self.tr("No transcript is open.\nImport files with File ▸ Import files… (Ctrl+I)."), self
         )
         self.placeholder.setObjectName("placeholder")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(self.placeholder, "alignment", "AlignCenter")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
