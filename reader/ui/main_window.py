@@ -495,6 +495,7 @@ class MainWindow(QMainWindow):
         now = themes.platform_scheme(app)
         if now != self._scheme_seen:
             self.settings.setValue(themes.SYSTEM_SCHEME, now)
+            self.settings.sync()  # kept even if this start ends abruptly
             if self.theme == "system" and self._scheme_seen is not None:
                 self._apply_theme()
             self._scheme_seen = now
