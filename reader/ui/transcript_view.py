@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, QSize, QSizeF, Signal
 from PySide6.QtGui import (
-    QColor,
+    QBrush,
     QFont,
     QFontMetricsF,
     QPainter,
+    QPainterPath,
     QPaintEvent,
     QTextBlock,
     QTextBlockFormat,
@@ -184,6 +185,10 @@ class ReadingPane(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Its viewport is first asked for by name and class: a plain `viewport()` would have PySide6 make a
+        # Python class for every QWidget class it might be (~20 ms, in the first frame). Kept, so later
+        # calls find this wrapper.
+        self._viewport = self.findChild(QWidget, "qt_scrollarea_viewport")
         self.setVerticalScrollBar(_ScrollBar(self))
         self.setObjectName("readingPane")
         self.setReadOnly(True)
@@ -232,8 +237,8 @@ class ReadingPane(QTextEdit):
         self.update_column()
 
     def set_colours(self, colours: Colours) -> None:
-        self._tint = QColor(colours.question_background)
-        self._bar = QColor(colours.question_label)
+        self._tint = solid_brush(colours.question_background)
+        self._bar = solid_brush(colours.question_label)
         self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -249,8 +254,8 @@ class ReadingPane(QTextEdit):
                 break
             if block.blockFormat().boolProperty(QUESTION_PROPERTY):
                 tinted = rect.adjusted(-QUESTION_PADDING, -4, QUESTION_PADDING, 0)
-                painter.fillRect(tinted, self._tint)
-                painter.fillRect(QRectF(tinted.left(), tinted.top(), QUESTION_BAR_WIDTH, tinted.height()), self._bar)
+                _fill(painter, tinted, self._tint)
+                _fill(painter, QRectF(tinted.left(), tinted.top(), QUESTION_BAR_WIDTH, tinted.height()), self._bar)
             block = block.next()
         painter.end()
         super().paintEvent(event)
@@ -280,6 +285,14 @@ class ReadingPane(QTextEdit):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.update_column()
+
+
+def _fill(painter: QPainter, rect: QRectF, brush: QBrush) -> None:
+    """`painter.fillRect(rect, brush)`, but by a path: fillRect's overloads (one takes a Qt.GlobalColor)
+    make the Qt namespace in the first frame (reader/ui/lazy_qt.py)."""
+    path = QPainterPath()
+    path.addRect(rect)
+    painter.fillPath(path, brush)
 
 
 def block_at(edit: QTextEdit, y: float) -> QTextBlock:
