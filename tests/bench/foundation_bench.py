@@ -34,7 +34,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # `--app-wide-filter` measures the old way (on the paint event's arrival), for comparison.
 WIDGET_HOOK = """
 import os, sys
-from PySide6.QtWidgets import QApplication, QMainWindow
 
 def shown():
     print("shown", flush=True)
@@ -71,6 +70,8 @@ def show(self):
 QMainWindow.show = show
 """
 BARE_WINDOW = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+
 class Window(QMainWindow):
     pass
 
