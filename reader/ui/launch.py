@@ -11,12 +11,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.resources import APP_NAME, resources_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 EXIT_AFTER_SHOWN = "TRANSCRIPT_READER_EXIT_AFTER_SHOWN"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -24,6 +28,8 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 def app_icon() -> QIcon:
     """The app's icon: the drawn PNG sizes (sharp where small) with the SVG for any other size."""
+    from PySide6.QtGui import QIcon  # after the first frame (~4 ms)
+
     icon = QIcon()
     folder = resources_dir()
     for size in ICON_SIZES:

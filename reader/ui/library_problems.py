@@ -11,22 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSettings
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QToolBar,
     QWidget,
 )
 
 from reader.core.library import Library, LibraryError, ReadOnlyLibrary
 from reader.ui.lazy_qt import Qt
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 LIBRARY_SETTING = "library/path"
 """A library the user chose after the default one could not be opened; used while it exists."""
@@ -91,6 +93,8 @@ def _open(path: str | None, opener: Callable[[str | None], Library]) -> Library:
 
 
 def problem_box(message: str, parent: QWidget | None = None) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox  # only when something is wrong: ~2 ms off every start
+
     """The choice: open another library file, create a new one, or quit. Buttons are found by name."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Transcript Reader",  # not translated: the app's name
                       QCoreApplication.translate("libraryProblems", "The library could not be opened."),
@@ -135,6 +139,8 @@ def ask_about_problem(message: str) -> str:
 
 def pick_library(answer: str, near: str | None) -> str | None:
     """A file dialog for the choice; None when it was cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     from reader.core.resources import default_library_path
 
     folder = str(Path(near).expanduser().parent) if near else str(default_library_path().parent)

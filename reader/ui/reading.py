@@ -21,7 +21,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QBoxLayout, QDockWidget, QHBoxLayout, QWidget
 
-from reader.core.alignment import Alignment, align
 from reader.core.library import LibraryError
 from reader.core.model import Transcript, TranscriptSummary, VersionState
 from reader.core.navigation import Landmark, contents, landmarks, speakers
@@ -34,6 +33,7 @@ from reader.ui.transcript_view import READING_FONTS, reading_font
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QAbstractItemView
 
+    from reader.core.alignment import Alignment
     from reader.ui.contents_panel import ContentsPanel
     from reader.ui.main_window import MainWindow
     from reader.ui.side_by_side import SideBySideView
@@ -271,6 +271,8 @@ class Reading(QObject):
         key = (left.id, left.content_hash, right.id, right.content_hash)
         found = self._alignments.get(key)
         if found is None:
+            from reader.core.alignment import align  # on first use: not on the way to the first frame
+
             found = align(left, right)
             self._alignments[key] = found
             while len(self._alignments) > ALIGNMENTS_KEPT:
