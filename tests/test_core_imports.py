@@ -57,8 +57,8 @@ def test_opening_the_last_transcript_loads_no_heavy_module(tmp_path):
         import_paths(lib, [SEED])
     # what the window asks before its first paint: the place left off, the transcript, its versions
     code = (
-        "from reader.core.library import Library\n"
-        f"lib = Library.open({str(path)!r})\n"
+        "from reader.core.library import open_library\n"
+        f"lib = open_library({str(path)!r})\n"
         "latest = lib.latest()\n"
         "assert lib.summaries_of([latest.id])\n"
         "t = lib.transcript(latest.id)\n"

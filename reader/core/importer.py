@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.library import Library, LibraryError
+from reader.core.library import open_library as open_library  # where callers have found it
 from reader.core.model import ImportFailure, ImportOutcome, OutcomeKind, Transcript
 
 BATCH_SIZE = 200
@@ -197,19 +198,3 @@ class _ParsedFiles:
             with self._changed:
                 self._finished = True
                 self._changed.notify_all()
-
-
-def open_library(path: str | os.PathLike[str] | None = None) -> Library:
-    """Open the library at `path`, or the default one; a new default library gets the bundled sample.
-
-    Like calibre's Quick Start Guide, the sample shows a first-time user what the app does; it is an
-    ordinary transcript they can delete.
-    """
-    from reader.core.resources import SAMPLE_TRANSCRIPT, default_library_path, resource_path
-
-    library = Library.open(Path(path) if path is not None else default_library_path())
-    if path is None and library.created:
-        sample = resource_path(SAMPLE_TRANSCRIPT)
-        if sample.is_file():
-            import_paths(library, [sample])
-    return library

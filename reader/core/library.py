@@ -2026,6 +2026,25 @@ class Library:
         return tuple(merged)
 
 
+def open_library(path: str | os.PathLike[str] | None = None) -> Library:
+    """Open the library at `path`, or the default one; a new default library gets the bundled sample.
+
+    Like calibre's Quick Start Guide, the sample shows a first-time user what the app does; it is an
+    ordinary transcript they can delete. Here rather than in the importer: start-up then opens a
+    library without loading the importer (it is needed only when the sample goes in).
+    """
+    from reader.core.resources import SAMPLE_TRANSCRIPT, default_library_path, resource_path
+
+    library = Library.open(Path(path) if path is not None else default_library_path())
+    if path is None and library.created:
+        sample = resource_path(SAMPLE_TRANSCRIPT)
+        if sample.is_file():
+            from reader.core.importer import import_paths
+
+            import_paths(library, [sample])
+    return library
+
+
 # -- backups (issue 6) ---------------------------------------------------------------------------
 
 _QUOTE_WORD = re.compile(r"[^\W_]+")
