@@ -20,7 +20,6 @@ from reader.core.library import Library, LibraryError, UnknownTranscript
 from reader.core.model import Annotation, OutcomeKind, Transcript, TranscriptSummary
 
 
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="transcript-reader",
@@ -134,7 +133,7 @@ def run(argv: Sequence[str]) -> int:
         return cmd_desktop_entry(install=args.install_desktop_entry)
     if args.command == "restore":  # replaces the library file: it must not be open (it may be damaged)
         return cmd_restore(args)
-    from reader.core.importer import open_library
+    from reader.core.library import open_library
 
     try:
         library = open_library(args.library)

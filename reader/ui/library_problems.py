@@ -64,7 +64,7 @@ def open_library_or_ask(
     """The library at `path` (None: the default one, or the one chosen earlier), opened read-only when
     it cannot be written; when it cannot be opened at all, the user chooses another or a new one.
     None: the user chose to quit."""
-    from reader.core.importer import open_library
+    from reader.core.library import open_library
 
     settings = settings if settings is not None else QSettings()
     opener = opener or open_library
