@@ -40,9 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,  # keep a --library given before the command
         help="the library file (default: the one in your user data folder)",
     )
-    parser.add_argument(
-        "--library", metavar="PATH", help="the library file (default: in your user data folder)"
-    )
+    parser.add_argument("--library", metavar="PATH", help="the library file (default: in your user data folder)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = commands.add_parser("import", parents=[library_option], help="import transcript files and folders")
@@ -235,9 +233,7 @@ def cmd_import(library: Library, args: argparse.Namespace) -> int:
                     "imported": rows(OutcomeKind.IMPORTED),
                     "duplicates": rows(OutcomeKind.DUPLICATE),
                     "updated": rows(OutcomeKind.UPDATED),
-                    "failed": [
-                        {"file": o.file, "reason": o.reason, "message": o.message} for o in report.failed
-                    ],
+                    "failed": [{"file": o.file, "reason": o.reason, "message": o.message} for o in report.failed],
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -296,9 +292,7 @@ def cmd_show(library: Library, args: argparse.Namespace) -> int:
         print(json.dumps(shown, ensure_ascii=False, indent=2))
         return 0
     when = " ".join(
-        x
-        for x in (str(t.published_date or ""), t.published_time.strftime("%H:%M") if t.published_time else "")
-        if x
+        x for x in (str(t.published_date or ""), t.published_time.strftime("%H:%M") if t.published_time else "") if x
     )
     print(t.title)
     print(f"{when}  ·  {t.language}  ·  {', '.join(t.available_languages) or 'languages unknown'}")

@@ -14,9 +14,7 @@ def cli(*args, library=None):
     command = [sys.executable, "-m", "reader"]
     if library is not None:
         command += ["--library", str(library)]
-    return subprocess.run(
-        command + [str(a) for a in args], capture_output=True, text=True, cwd=ROOT, timeout=120
-    )
+    return subprocess.run(command + [str(a) for a in args], capture_output=True, text=True, cwd=ROOT, timeout=120)
 
 
 @pytest.fixture

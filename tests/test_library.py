@@ -21,9 +21,9 @@ def library(tmp_path):
 def fts_count(library, query):
     conn = sqlite3.connect(library.path)
     try:
-        return conn.execute(
-            "SELECT count(*) FROM transcripts_fts WHERE transcripts_fts MATCH ?", (query,)
-        ).fetchone()[0]
+        return conn.execute("SELECT count(*) FROM transcripts_fts WHERE transcripts_fts MATCH ?", (query,)).fetchone()[
+            0
+        ]
     finally:
         conn.close()
 
@@ -166,9 +166,7 @@ def test_a_failed_write_leaves_the_library_as_it_was(library, tmp_path):
     big.mkdir()
     text = SEED.read_text(encoding="utf-8")
     for i in range(5):
-        (big / f"{i}.txt").write_text(
-            text.replace("March 22, 2021", f"March {i + 1}, 2020") * 1, encoding="utf-8"
-        )
+        (big / f"{i}.txt").write_text(text.replace("March 22, 2021", f"March {i + 1}, 2020") * 1, encoding="utf-8")
     # Simulate a full disk: the database may not grow any further.
     pages = library._conn.execute("PRAGMA page_count").fetchone()[0]
     library._conn.execute(f"PRAGMA max_page_count = {pages}")

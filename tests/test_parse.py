@@ -539,4 +539,3 @@ def test_too_many_lines_is_refused_quickly():
     start = time.perf_counter()
     assert failure_of(parse_text, "T\n" + "a\n" * 600_000).reason == "too_large"
     assert time.perf_counter() - start < 2
-

@@ -144,9 +144,7 @@ class Library:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as err:
-                raise LibraryError(
-                    f"Cannot create the library folder {path.parent}: {err.strerror}."
-                ) from err
+                raise LibraryError(f"Cannot create the library folder {path.parent}: {err.strerror}.") from err
             if not os.access(path.parent, os.W_OK):
                 raise LibraryError(f"Cannot create the library {path}: its folder cannot be written.")
         conn: sqlite3.Connection | None = None
@@ -301,9 +299,7 @@ class Library:
         else:
             columns = ", ".join(values)
             marks = ", ".join("?" for _ in values)
-            cursor = conn.execute(
-                f"INSERT INTO transcripts ({columns}) VALUES ({marks})", tuple(values.values())
-            )
+            cursor = conn.execute(f"INSERT INTO transcripts ({columns}) VALUES ({marks})", tuple(values.values()))
             transcript_id = cursor.lastrowid
             assert transcript_id is not None  # an INSERT sets it
             unindexed.append((transcript_id, t.title, text))
@@ -425,9 +421,7 @@ class Library:
         value = self._conn.execute(sql, (day.isoformat(),)).fetchone()[0]
         return _date(value)
 
-    def _summaries(
-        self, where: str, params: tuple[Any, ...] = (), limit: int | None = None
-    ) -> list[TranscriptSummary]:
+    def _summaries(self, where: str, params: tuple[Any, ...] = (), limit: int | None = None) -> list[TranscriptSummary]:
         sql = (
             f"SELECT {_SUMMARY_COLUMNS} FROM transcripts WHERE {where}"
             # SQLite sorts NULL first, so DESC puts undated transcripts last — and walks the date index.
@@ -602,9 +596,7 @@ class Library:
             counts[when.year, when.month] = counts.get((when.year, when.month), 0) + n
         return dict(sorted(counts.items()))
 
-    def hit_spans(
-        self, transcript_id: int, query: str | Query, *, speaker: str | None = None
-    ) -> list[tuple[int, int]]:
+    def hit_spans(self, transcript_id: int, query: str | Query, *, speaker: str | None = None) -> list[tuple[int, int]]:
         """(start, end) offsets into `Transcript.text` of every hit, in order: highlighting and F3."""
         matcher = self.search_matcher(query)
         body = self._body(transcript_id)

@@ -136,6 +136,7 @@ def _migrate_0002_versions(conn: sqlite3.Connection) -> None:
                     (f.id, document, basis.value),
                 )
 
+
 # Annotations (issue 5): anchored by W3C selectors into the text of the version `content_hash` names;
 # re-anchored when a re-import changes the text, flagged `orphan` (never deleted) when not found again.
 _SCHEMA_0004 = """

@@ -71,7 +71,6 @@ class CheatSheetDelegate(QStyledItemDelegate):
         return QSize(caps_width(metrics, keys, index.data(NOTE_ROLE) or "") + 12, metrics.height() + 12)
 
 
-
 def key_tree(parent: QWidget, name: str) -> QTreeWidget:
     """The two-column list of commands and their key caps, as the cheat sheet and Preferences show it."""
     tree = QTreeWidget(parent)
@@ -88,6 +87,7 @@ def key_tree(parent: QWidget, name: str) -> QTreeWidget:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     return tree
+
 
 class CheatSheet(QDialog):
     def __init__(
