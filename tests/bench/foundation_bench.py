@@ -107,6 +107,49 @@ runpy.run_module("reader", run_name="__main__")
 """
 
 
+# The floor under the app's first frame: the same frame and text built in plain Qt, with no code of ours —
+# the window at the app's size in Fusion, a splitter with two empty panes and a read-only text holding the
+# sample transcript, a menu bar with the app's seven menus and as many actions (with shortcuts and status
+# tips) as the app has commands, a toolbar of ten text buttons and a status bar with a label. What the app
+# takes beyond it is the cost of being the app (importing its code, building its own widgets and panes).
+QT_FRAME = """
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTextEdit, QToolBar, QWidget
+
+class Text(QTextEdit):
+    pass
+
+report_after_paint(Text)
+app = QApplication([sys.argv[0], "-style", "Fusion"])
+window = QMainWindow()
+window.resize(1280, 820)
+splitter = QSplitter(parent=window)
+for _ in range(2):
+    splitter.addWidget(QWidget())
+text = Text()
+text.setReadOnly(True)
+text.setPlainText(open(sys.argv[1], encoding="utf-8").read())
+splitter.addWidget(text)
+window.setCentralWidget(splitter)
+keys = iter([f"Ctrl+{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"] * 9)
+menus = [window.menuBar().addMenu(name) for name in ("File", "Edit", "View", "Go", "Search", "Annotate", "Help")]
+for n in range(int(sys.argv[2])):
+    action = QAction(f"Command {n}", window)
+    action.setShortcut(next(keys))
+    action.setStatusTip("What the command does")
+    window.addAction(action)
+    menus[n % len(menus)].addAction(action)
+toolbar = QToolBar("Main toolbar", window)
+toolbar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")
+for n in range(10):
+    toolbar.addAction(QAction(f"Tool {n}", window))
+window.addToolBar(toolbar)
+window.statusBar().addPermanentWidget(QLabel("20000 transcripts"))
+window.show()
+app.exec()
+"""
+
+
 def startup_child(window: str, *, want_text: bool, app_wide_filter: bool) -> str:
     """The code of a child that starts `window` (BARE_WINDOW or APP_WINDOW) and says when it is shown."""
     hook = APP_WIDE_FILTER if app_wide_filter else WIDGET_HOOK
@@ -173,16 +216,26 @@ def bench_startup(library: Path, runs: int, app_wide_filter: bool = False) -> di
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     bare_code = startup_child(BARE_WINDOW, want_text=False, app_wide_filter=app_wide_filter)
     app_code = startup_child(APP_WINDOW, want_text=True, app_wide_filter=app_wide_filter)
-    bare, app = [], []
-    for _ in range(runs):  # interleaved, so both see the same machine
+    frame_code = startup_child(QT_FRAME, want_text=True, app_wide_filter=False)
+    from reader.core.commands import commands
+
+    frame_args = [str(ROOT / "resources" / "sample-interview-2021-03-22.txt"), str(len(commands()))]
+    bare, app, frame = [], [], []
+    for _ in range(runs):  # interleaved, so all see the same machine
         bare.append(time_until_shown([sys.executable, "-c", bare_code], env))
         app.append(time_until_shown([sys.executable, "-c", app_code, str(library)], env))
-    return {
+        if not app_wide_filter:
+            frame.append(time_until_shown([sys.executable, "-c", frame_code, *frame_args], env))
+    result = {
         "bare_median_s": statistics.median(bare),
         "app_median_s": statistics.median(app),
         "app_p95_s": percentile(app, 95),
         "ratio": statistics.median(app) / statistics.median(bare),
     }
+    if frame:
+        result["qt_frame_median_s"] = statistics.median(frame)
+        result["qt_frame_ratio"] = statistics.median(frame) / statistics.median(bare)
+    return result
 
 
 def bench_import(files_dir: Path, library: Path) -> dict[str, float]:
@@ -336,7 +389,8 @@ def main() -> int:
             "start-up to shown window, s",
             f"{start['app_median_s']:.3f}",
             f"≤ 1.5 × bare = {1.5 * start['bare_median_s']:.3f}",
-            f"bare QMainWindow {start['bare_median_s']:.3f} s (× {start['ratio']:.2f})",
+            f"bare QMainWindow {start['bare_median_s']:.3f} s (× {start['ratio']:.2f}); the same frame and text"
+            f" in plain Qt {start['qt_frame_median_s']:.3f} s (× {start['qt_frame_ratio']:.2f})",
         ),
         (
             "start-up, watched by an app-wide event filter, s",
