@@ -779,15 +779,17 @@ class ExportDialog(QDialog):
         self.jobs.export(self.choice(), path, force=force)
 
     def _progressed(self, done: int, total: int) -> None:
-        if self.progress is None:
+        progress = self.progress
+        if progress is None:
             return
-        if self.progress.maximum() != total:
-            self.progress.setMaximum(total)
-        self.progress.setValue(done)
+        if progress.maximum() != total:
+            progress.setMaximum(total)
         if total:
-            self.progress.setLabelText(
+            progress.setLabelText(
                 self.tr("Exported {done} of {total} annotations…").format(done=f"{done:,}", total=f"{total:,}")
             )
+        # Last: a modal progress dialog's setValue runs the event loop, where the export may end and close it.
+        progress.setValue(done)
 
     def _end_export(self) -> None:
         self.exporting = False
