@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QWidget
 
 from reader.core.model import VersionState
-from reader.ui.lazy_qt import Qt
+from reader.ui.lazy_qt import set_by_name
 
 
 def language_name(code: str) -> str:
@@ -65,7 +65,7 @@ class LanguageToggle(QWidget):
             button.setText(language.upper())
             button.setCheckable(True)
             button.setAutoRaise(False)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            set_by_name(button, "toolButtonStyle", "ToolButtonTextOnly")
             button.setProperty("position", "only" if last == 0 else "first" if position == 0 else
                                "last" if position == last else "middle")  # fmt: skip
             button.setProperty("language", language)

@@ -203,10 +203,10 @@ class Reading(QObject):
     # -- the language toggle -----------------------------------------------------------------------
 
     def _update_toggle(self) -> None:
-        transcript = self.view.transcript
-        if transcript is None or self.window.current_id is None:
+        transcript = self.view.transcript  # the one on screen: at start-up, before the window records it
+        if transcript is None or transcript.id is None:
             return
-        self.toggle.set_states(transcript.language, self.library.version_states(self.window.current_id))
+        self.toggle.set_states(transcript.language, self.library.version_states(int(transcript.id)))
 
     def switch_language(self, language: str | None = None) -> None:
         """Show another language version (the next one, or `language`) with the counterpart of the

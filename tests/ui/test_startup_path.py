@@ -40,6 +40,7 @@ def paintEvent(self, event):  # the text drawn: what the first frame cost
             "qtnetwork": "PySide6.QtNetwork" in sys.modules,
             "qtawesome": "qtawesome" in sys.modules,
             "text": self.toPlainText()[:300],
+            "languages": list(self.window().reading.toggle.buttons),  # the header's toggle is there already
         }
 ReadingPane.paintEvent = paintEvent
 
@@ -104,6 +105,7 @@ def test_the_first_frame_shows_the_text_and_the_slow_parts_follow_it(started):
     assert not first["qt_namespace"], "the Qt namespace was made before the first frame"
     assert not first["qtnetwork"], "QtNetwork was loaded before the first frame"
     assert not first["qtawesome"], "qtawesome was loaded before the first frame"
+    assert first["languages"], "the language toggle came after the first frame (the header jumps when it does)"
     ready = report["ready"]
     assert ready["app_icon"] and ready["toolbar_icons"] >= 5
     assert ready["listening"]  # a second start finds this window
