@@ -93,9 +93,9 @@ def _open(path: str | None, opener: Callable[[str | None], Library]) -> Library:
 
 
 def problem_box(message: str, parent: QWidget | None = None) -> QMessageBox:
+    """The choice: open another library file, create a new one, or quit. Buttons are found by name."""
     from PySide6.QtWidgets import QMessageBox  # only when something is wrong: ~2 ms off every start
 
-    """The choice: open another library file, create a new one, or quit. Buttons are found by name."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Transcript Reader",  # not translated: the app's name
                       QCoreApplication.translate("libraryProblems", "The library could not be opened."),
                       QMessageBox.StandardButton.NoButton, parent)  # fmt: skip

@@ -38,8 +38,8 @@ COLUMN_CHARACTERS = 72
 MIN_SIDE_MARGIN = 24
 
 QUESTION_PROPERTY = QTextFormat.Property.UserProperty + 1
-ALIGN_HCENTER = 0x0004  # Qt.AlignmentFlag.AlignHCenter, as a block format stores it (see reader/ui/lazy_qt.py)
 """Set on the blocks of a question; the pane tints them (a block background cannot have padding)."""
+ALIGN_HCENTER = 0x0004  # Qt.AlignmentFlag.AlignHCenter, as a block format stores it (see reader/ui/lazy_qt.py)
 QUESTION_PADDING = 10
 QUESTION_BAR_WIDTH = 3
 
